@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from articles.models import Article, Topic
+
+
+def _page(request, queryset):
+    """A page of articles; a bad ?page= falls back to page 1 or the last page."""
+    return Paginator(queryset, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+
+
+# Village sites: every query goes through request.village, set by
+# villages.middleware from the Host header.
+
+
+def _village_articles(request):
+    return (
+        Article.objects.published()
+        .for_village(request.village)
+        .select_related("topic")
+        .newest_first()
+    )
+
+
+def village_home(request):
+    page = _page(request, _village_articles(request))
+    return render(request, "articles/village_home.html", {"page": page})
+
+
+def village_topic(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    page = _page(request, _village_articles(request).for_topic(topic))
+    return render(request, "articles/village_topic.html", {"page": page, "topic": topic})
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(_village_articles(request).select_related("author"), slug=slug)
+    return render(request, "articles/article_detail.html", {"article": article})
+
+
+# District portal: every active village at once.
+
+
+def _district_articles():
+    return (
+        Article.objects.published()
+        .in_active_villages()
+        .select_related("village", "topic")
+        .newest_first()
+    )
+
+
+def district_home(request):
+    page = _page(request, _district_articles())
+    return render(request, "articles/district_home.html", {"page": page})
+
+
+def district_topic(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    page = _page(request, _district_articles().for_topic(topic))
+    return render(request, "articles/district_topic.html", {"page": page, "topic": topic})

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.http import Http404
+from django.urls import re_path
+from django.views.static import serve
+
+
+def serve_media(request, path):
+    """Uploads, served by Django on a single machine (nginx takes over in
+    production with KIM_SERVE_MEDIA=0). A village host serves only its own
+    village's files; SecurityMiddleware adds nosniff."""
+    village = getattr(request, "village", None)
+    if village is not None and not path.startswith(f"villages/{village.slug}/"):
+        raise Http404("Berkas tidak ditemukan.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def media_urlpatterns():
+    if not settings.KIM_SERVE_MEDIA:
+        return []
+    prefix = settings.MEDIA_URL.lstrip("/")
+    return [re_path(rf"^{prefix}(?P<path>.*)$", serve_media, name="media")]

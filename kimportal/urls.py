@@ -1,0 +1,17 @@
+"""URLs of the district portal, served on the base domain only."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from kimportal.media import media_urlpatterns
+
+admin.site.site_header = "KIM Portal – Ruang Redaksi"
+admin.site.site_title = "KIM Portal"
+admin.site.index_title = "Ruang redaksi"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("articles.urls_district")),
+    path("desa/", include("villages.urls_district")),
+    *media_urlpatterns(),
+]

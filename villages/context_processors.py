@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+
+from articles.models import Topic
+from villages import hosts
+
+
+def portal(request):
+    """What every page needs to name and link the district portal."""
+    try:
+        district_url = hosts.build_url("", "/", request)
+    except DisallowedHost:
+        district_url = hosts.build_url("", "/")
+    return {
+        "district_name": settings.KIM_DISTRICT_NAME,
+        "district_office": settings.KIM_DISTRICT_OFFICE,
+        "district_url": district_url,
+        "village": getattr(request, "village", None),
+        # Lazy: only pages that draw the topic menu pay for the query.
+        "topics": Topic.objects.all(),
+    }

@@ -1,0 +1,177 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+
+from villages import hosts
+
+# Subdomains a village may never take: they name infrastructure, or would
+# let a village pose as the district.
+RESERVED_SLUGS = frozenset(
+    """
+    admin api app assets auth blog cdn dashboard dev diskominfo diskominfosandi
+    distrik district dns docs ftp help imap kabupaten kim login mail media mx
+    ns ns1 ns2 pemda pop portal root smtp static staging status support test
+    webmail www
+    """.split()
+)
+
+slug_validator = RegexValidator(
+    r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",
+    "Subdomain hanya boleh huruf kecil, angka, dan tanda hubung, "
+    "tidak diawali atau diakhiri tanda hubung (maks. 63 karakter).",
+)
+
+
+def validate_not_reserved(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(f"Subdomain “{value}” dicadangkan untuk sistem; pilih nama lain.")
+
+
+class User(AbstractUser):
+    """A portal user. Village roles come from Membership; district staff
+    (Diskominfosandi) work across every village."""
+
+    is_district_staff = models.BooleanField(
+        "staf distrik",
+        default=False,
+        help_text="Staf Diskominfosandi: melihat dan mengelola semua desa.",
+    )
+
+    class Meta:
+        verbose_name = "pengguna"
+        verbose_name_plural = "pengguna"
+
+    @property
+    def works_across_villages(self):
+        return self.is_active and (self.is_superuser or self.is_district_staff)
+
+    def save(self, *args, **kwargs):
+        # District staff work in the admin; so do members (see Membership.save).
+        if self.is_district_staff:
+            self.is_staff = True
+        super().save(*args, **kwargs)
+
+
+class Kecamatan(models.Model):
+    name = models.CharField("nama", max_length=100, unique=True)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "kecamatan"
+        verbose_name_plural = "kecamatan"
+
+    def __str__(self):
+        return f"Kecamatan {self.name}"
+
+
+class VillageQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_user(self, user):
+        """Villages a user may work on: all for district staff, else their memberships."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.works_across_villages:
+            return self.all()
+        return self.filter(memberships__user=user).distinct()
+
+    def publishable_by(self, user):
+        """Villages where a user may publish without review."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.works_across_villages:
+            return self.all()
+        return self.filter(
+            memberships__user=user, memberships__role=Membership.Role.PUBLISHER
+        ).distinct()
+
+
+class Village(models.Model):
+    name = models.CharField("nama desa", max_length=120, help_text="Contoh: Desa Taan")
+    kim_name = models.CharField("nama KIM", max_length=120, help_text="Contoh: KIM Taan Bersatu")
+    slug = models.CharField(
+        "subdomain",
+        max_length=63,
+        unique=True,
+        validators=[slug_validator, validate_not_reserved],
+        help_text="Alamat situs desa: <subdomain>.<domain portal>. Huruf kecil, angka, tanda hubung.",
+    )
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.PROTECT, related_name="villages", verbose_name="kecamatan"
+    )
+    tagline = models.CharField("slogan", max_length=160, blank=True)
+    description = models.TextField("deskripsi singkat", blank=True)
+    whatsapp = models.CharField(
+        "WhatsApp kontak",
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9]{8,15}$",
+                "Tulis nomor WhatsApp dengan angka saja, misalnya 6281234567890.",
+            )
+        ],
+    )
+    is_active = models.BooleanField(
+        "aktif", default=True, help_text="Situs desa nonaktif tidak tampil, tetapi datanya tetap tersimpan."
+    )
+    created = models.DateTimeField("dibuat", auto_now_add=True)
+
+    objects = VillageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "desa"
+        verbose_name_plural = "desa"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug.lower().strip()
+        super().save(*args, **kwargs)
+
+    def url(self, path="/", request=None):
+        return hosts.build_url(self.slug, path, request)
+
+    def get_absolute_url(self):
+        return self.url()
+
+    @property
+    def whatsapp_link(self):
+        if not self.whatsapp:
+            return ""
+        number = self.whatsapp.lstrip("+")
+        if number.startswith("0"):
+            number = "62" + number[1:]
+        return f"https://wa.me/{number}"
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        EDITOR = "editor", "Editor (menulis, mengajukan)"
+        PUBLISHER = "publisher", "Penerbit (ketua KIM: menyetujui, menerbitkan)"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    village = models.ForeignKey(Village, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField("peran", max_length=20, choices=Role.choices, default=Role.EDITOR)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "keanggotaan"
+        verbose_name_plural = "keanggotaan"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "village"], name="one_membership_per_village")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.village} ({self.get_role_display()})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Members write through the admin, which requires is_staff.
+        if not self.user.is_staff:
+            User.objects.filter(pk=self.user_id).update(is_staff=True)
