@@ -3,7 +3,7 @@ from django.contrib import admin
 
 from articles.models import Article, Topic
 from villages.admin import DistrictOnlyAdmin
-from villages.models import Village
+from villages.models import Village, is_newsroom_user, works_across_villages
 
 
 @admin.register(Topic)
@@ -13,7 +13,7 @@ class TopicAdmin(DistrictOnlyAdmin):
 
     def has_view_permission(self, request, obj=None):
         # Members pick topics for their articles; only the district edits them.
-        return request.user.works_across_villages or request.user.memberships.exists()
+        return is_newsroom_user(request.user)
 
 
 class ArticleForm(forms.ModelForm):
@@ -75,12 +75,12 @@ class ArticleAdmin(admin.ModelAdmin):
         return ScopedForm
 
     def get_readonly_fields(self, request, obj=None):
-        if request.user.works_across_villages:
+        if works_across_villages(request.user):
             return []
         return ["author"]
 
     def get_list_filter(self, request):
-        if request.user.works_across_villages:
+        if works_across_villages(request.user):
             return self.list_filter
         return ["status", "topic"]
 
@@ -89,24 +89,19 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.author = request.user
         super().save_model(request, obj, form, change)
 
-    def _member(self, request):
-        return request.user.is_active and request.user.is_staff and (
-            request.user.works_across_villages or request.user.memberships.exists()
-        )
-
     def _may_touch(self, request, obj):
-        if not self._member(request):
+        if not is_newsroom_user(request.user):
             return False
         return obj is None or Village.objects.for_user(request.user).filter(pk=obj.village_id).exists()
 
     def has_module_permission(self, request):
-        return self._member(request)
+        return is_newsroom_user(request.user)
 
     def has_view_permission(self, request, obj=None):
         return self._may_touch(request, obj)
 
     def has_add_permission(self, request):
-        return self._member(request)
+        return is_newsroom_user(request.user)
 
     def has_change_permission(self, request, obj=None):
         return self._may_touch(request, obj)

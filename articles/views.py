@@ -18,7 +18,7 @@ def _village_articles(request):
     return (
         Article.objects.published()
         .for_village(request.village)
-        .select_related("topic")
+        .select_related("village", "topic")
         .newest_first()
     )
 

@@ -1,3 +1,5 @@
+import posixpath
+
 from django.conf import settings
 from django.http import Http404
 from django.urls import re_path
@@ -8,6 +10,7 @@ def serve_media(request, path):
     """Uploads, served by Django on a single machine (nginx takes over in
     production with KIM_SERVE_MEDIA=0). A village host serves only its own
     village's files; SecurityMiddleware adds nosniff."""
+    path = posixpath.normpath(path).lstrip("/")
     village = getattr(request, "village", None)
     if village is not None and not path.startswith(f"villages/{village.slug}/"):
         raise Http404("Berkas tidak ditemukan.")

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from villages.models import Kecamatan, Membership, User, Village
+from villages.models import Kecamatan, Membership, User, Village, works_across_villages
 
 
 class DistrictOnlyAdmin(admin.ModelAdmin):
     """Screens only district staff (and superusers) may open at all."""
 
     def _district(self, request):
-        return request.user.works_across_villages
+        return works_across_villages(request.user)
 
     def has_module_permission(self, request):
         return self._district(request)
@@ -32,7 +32,7 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
     def has_view_permission(self, request, obj=None):
-        return request.user.works_across_villages
+        return works_across_villages(request.user)
 
     has_add_permission = has_change_permission = has_delete_permission = has_view_permission
 

@@ -42,15 +42,29 @@ class User(AbstractUser):
         verbose_name = "pengguna"
         verbose_name_plural = "pengguna"
 
-    @property
-    def works_across_villages(self):
-        return self.is_active and (self.is_superuser or self.is_district_staff)
-
     def save(self, *args, **kwargs):
         # District staff work in the admin; so do members (see Membership.save).
         if self.is_district_staff:
             self.is_staff = True
         super().save(*args, **kwargs)
+
+
+def works_across_villages(user):
+    """District staff and superusers see and manage every village."""
+    return user.is_authenticated and user.is_active and (user.is_superuser or user.is_district_staff)
+
+
+def is_newsroom_user(user):
+    """May open the admin newsroom: district staff, or a member of some village."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if works_across_villages(user):
+        return True
+    # Asked many times per admin page; remember the answer on the user object,
+    # which lives only as long as the request.
+    if not hasattr(user, "_has_memberships"):
+        user._has_memberships = user.memberships.exists()
+    return user._has_memberships
 
 
 class Kecamatan(models.Model):
@@ -72,18 +86,18 @@ class VillageQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """Villages a user may work on: all for district staff, else their memberships."""
+        if works_across_villages(user):
+            return self.all()
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.works_across_villages:
-            return self.all()
         return self.filter(memberships__user=user).distinct()
 
     def publishable_by(self, user):
         """Villages where a user may publish without review."""
+        if works_across_villages(user):
+            return self.all()
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.works_across_villages:
-            return self.all()
         return self.filter(
             memberships__user=user, memberships__role=Membership.Role.PUBLISHER
         ).distinct()

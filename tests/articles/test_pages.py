@@ -1,0 +1,78 @@
+import datetime
+import zoneinfo
+
+import pytest
+
+from tests.conftest import host
+from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory, VillageFactory
+
+WITA = zoneinfo.ZoneInfo("Asia/Makassar")
+
+
+def test_dates_are_written_in_indonesian(client, taan):
+    article = ArticleFactory(village=taan, published_at=datetime.datetime(2024, 12, 21, 9, 30, tzinfo=WITA))
+    page = client.get(article.get_absolute_url(), HTTP_HOST=host("taan")).content.decode()
+    assert "21 Desember 2024, 09.30 WITA" in page
+    assert 'lang="id"' in page
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999", "1.5", "%00", "1" * 400])
+def test_a_bad_page_number_never_fails(client, taan_article, page):
+    for h in (host("taan"), host()):
+        response = client.get("/", {"page": page}, HTTP_HOST=h)
+        assert response.status_code == 200
+
+
+def test_home_is_paginated_newest_first(client, taan, settings):
+    settings.ARTICLES_PER_PAGE = 2
+    now = datetime.datetime(2025, 3, 1, tzinfo=WITA)
+    for day in range(5):
+        ArticleFactory(village=taan, title=f"Hari ke-{day}", published_at=now + datetime.timedelta(days=day))
+    first = client.get("/", HTTP_HOST=host("taan")).content.decode()
+    assert first.index("Hari ke-4") < first.index("Hari ke-3")
+    assert "Hari ke-2" not in first
+    assert "Halaman 1 dari 3" in first
+    last = client.get("/", {"page": 3}, HTTP_HOST=host("taan")).content.decode()
+    assert "Hari ke-0" in last
+
+
+def test_topic_page_lists_only_that_topic(client, taan):
+    pertanian, umkm = TopicFactory(name="Pertanian", slug="pertanian"), TopicFactory(name="UMKM", slug="umkm")
+    ArticleFactory(village=taan, title="Bibit kakao unggul", topic=pertanian)
+    ArticleFactory(village=taan, title="Keripik pisang laris", topic=umkm)
+    for h in (host("taan"), host()):
+        page = client.get("/topik/pertanian/", HTTP_HOST=h).content.decode()
+        assert "Bibit kakao unggul" in page and "Keripik pisang laris" not in page
+
+
+def test_unknown_topic_is_a_404(client, taan):
+    assert client.get("/topik/tidak-ada/", HTTP_HOST=host("taan")).status_code == 404
+    assert client.get("/topik/tidak-ada/", HTTP_HOST=host()).status_code == 404
+
+
+def test_about_page_describes_the_kim(client, taan):
+    taan.description = "KIM Taan menulis kabar desa sejak 2019."
+    taan.whatsapp = "081234567890"
+    taan.save()
+    page = client.get("/tentang/", HTTP_HOST=host("taan")).content.decode()
+    assert "KIM Taan menulis kabar desa sejak 2019." in page
+    assert 'href="https://wa.me/6281234567890"' in page
+
+
+def test_directory_groups_active_villages_by_kecamatan(client, db):
+    tapalang, kalukku = KecamatanFactory(name="Tapalang", slug="tapalang"), KecamatanFactory(name="Kalukku", slug="kalukku")
+    VillageFactory(name="Desa Taan", slug="taan", kecamatan=tapalang)
+    VillageFactory(name="Desa Beru-Beru", slug="beru-beru", kecamatan=kalukku)
+    VillageFactory(name="Desa Tidur", slug="tidur", kecamatan=kalukku, is_active=False)
+    page = client.get("/desa/", HTTP_HOST=host()).content.decode()
+    assert page.index("Kecamatan Kalukku") < page.index("Desa Beru-Beru") < page.index("Kecamatan Tapalang")
+    assert page.index("Kecamatan Tapalang") < page.index("Desa Taan")
+    assert 'href="http://beru-beru.localhost/"' in page
+    assert "Desa Tidur" not in page
+
+
+def test_unknown_path_gets_an_indonesian_404_on_every_host(client, taan):
+    for h in (host("taan"), host()):
+        response = client.get("/tidak/ada/", HTTP_HOST=h)
+        assert response.status_code == 404
+        assert "Halaman tidak ditemukan" in response.content.decode()

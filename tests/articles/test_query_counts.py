@@ -1,0 +1,42 @@
+"""Public pages cost a small, constant number of queries however much news there is."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import host
+from tests.factories import ArticleFactory, TopicFactory, VillageFactory
+
+
+def _queries(client, path, http_host):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(path, HTTP_HOST=http_host).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "path,site,budget",
+    [
+        ("/", "taan", 4),  # village, count, page, topics menu
+        ("/berita/{slug}/", "taan", 3),  # village, article, topics menu
+        ("/topik/{topic}/", "taan", 5),
+        ("/tentang/", "taan", 3),
+        ("/", "", 3),  # count, page, topics menu
+        ("/topik/{topic}/", "", 4),
+        ("/desa/", "", 3),
+    ],
+)
+def test_public_page_query_count_does_not_grow_with_content(client, taan, path, site, budget):
+    topic = TopicFactory()
+    first = ArticleFactory(village=taan, topic=topic)
+    path = path.format(slug=first.slug, topic=topic.slug)
+    http_host = host(site)
+    small = _queries(client, path, http_host)
+
+    for village in VillageFactory.create_batch(4):
+        ArticleFactory.create_batch(5, village=village, topic=topic)
+    ArticleFactory.create_batch(25, village=taan, topic=topic)
+    large = _queries(client, path, http_host)
+
+    assert small == large
+    assert large <= budget

@@ -1,0 +1,72 @@
+import pytest
+
+from tests.factories import ArticleFactory, MembershipFactory, UserFactory, VillageFactory
+from villages.models import Membership
+
+BASE = "localhost"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(settings, tmp_path):
+    """Uploads land in a per-test directory; static files need no manifest."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def host(slug=""):
+    return f"{slug}.{BASE}" if slug else BASE
+
+
+@pytest.fixture
+def taan(db):
+    return VillageFactory(slug="taan", name="Desa Taan", kim_name="KIM Taan Bersatu")
+
+
+@pytest.fixture
+def bela(db):
+    return VillageFactory(slug="bela", name="Desa Bela", kim_name="KIM Bela Maju")
+
+
+def _member(village, role, username):
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, village=village, role=role)
+    user.refresh_from_db()
+    return user
+
+
+@pytest.fixture
+def taan_editor(taan):
+    return _member(taan, Membership.Role.EDITOR, "editor-taan")
+
+
+@pytest.fixture
+def taan_publisher(taan):
+    return _member(taan, Membership.Role.PUBLISHER, "penerbit-taan")
+
+
+@pytest.fixture
+def bela_editor(bela):
+    return _member(bela, Membership.Role.EDITOR, "editor-bela")
+
+
+@pytest.fixture
+def bela_publisher(bela):
+    return _member(bela, Membership.Role.PUBLISHER, "penerbit-bela")
+
+
+@pytest.fixture
+def district_staff(db):
+    return UserFactory(username="distrik", is_district_staff=True)
+
+
+@pytest.fixture
+def taan_article(taan):
+    return ArticleFactory(village=taan, title="Panen kakao di Taan", slug="panen-kakao")
+
+
+@pytest.fixture
+def bela_article(bela):
+    return ArticleFactory(village=bela, title="Rahasia dapur Bela", slug="rahasia-bela")
