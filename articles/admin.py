@@ -1,7 +1,29 @@
-from django import forms
-from django.contrib import admin
+"""The newsroom: KIM editors write, illustrate, review and publish here.
 
-from articles.models import Article, Topic
+Every screen, lookup and upload is scoped through Village.objects.for_user:
+an editor asking for another village's article, photo or revision finds
+nothing.
+"""
+
+import difflib
+import html as htmllib
+import re
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse, set_urlconf
+from django.utils import timezone
+from django.utils.html import format_html, strip_tags
+from django.views.decorators.http import require_POST
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from articles import photos
+from articles.html import images_without_alt
+from articles.models import Article, Photo, Revision, Topic
 from villages.admin import DistrictOnlyAdmin
 from villages.models import Village, is_newsroom_user, works_across_villages
 
@@ -16,52 +38,392 @@ class TopicAdmin(DistrictOnlyAdmin):
         return is_newsroom_user(request.user)
 
 
+class VillageEditorWidget(CKEditor5Widget):
+    """CKEditor 5 whose image uploads go to our own endpoint, for one village."""
+
+    def __init__(self, upload_url, **kwargs):
+        self.upload_url = upload_url
+        super().__init__(config_name="default", **kwargs)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        default = reverse("admin:articles_article_upload")
+        return html.replace(f'data-upload-url="{default}"', f'data-upload-url="{self.upload_url}"', 1)
+
+
+class PhotoUploadField(forms.FileField):
+    """A photo file run through the one pipeline while the form is validated;
+    nothing is stored until the whole form is valid."""
+
+    widget = forms.ClearableFileInput(attrs={"accept": "image/*,.heic,.heif"})
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload or upload is initial:
+            return None
+        return photos.process(upload)
+
+
 class ArticleForm(forms.ModelForm):
+    photo_upload = PhotoUploadField(
+        label="Unggah foto utama",
+        required=False,
+        help_text=f"JPG, PNG, WebP atau HEIC dari ponsel, maksimal {photos.max_upload_bytes() // 2**20} MB. "
+        "Lokasi GPS dan data kamera dihapus otomatis.",
+    )
+    photo_alt = forms.CharField(
+        label="Teks alternatif foto utama", required=False, max_length=200,
+        help_text="Jelaskan isi foto untuk pembaca tunanetra, misalnya “Warga menanam bibit kakao”.",
+    )
+    photo_caption = forms.CharField(label="Keterangan foto utama", required=False, max_length=300)
+    # The `updated` time the editor started from: a save made meanwhile by
+    # someone else is noticed instead of silently overwritten.
+    edited_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = [
+            "village", "title", "excerpt", "body", "photo", "gallery", "topic",
+            "status", "published_at", "review_note", "slug", "author",
+        ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         villages = Village.objects.for_user(user)
-        self.fields["village"].queryset = villages
-        if not self.instance.pk and len(villages[:2]) == 1:
-            self.fields["village"].initial = villages[0]
-        self.fields["body"].widget = forms.Textarea(attrs={"rows": 18})
+        if "village" in self.fields:
+            self.fields["village"].queryset = villages
+            if not self.instance.pk and len(villages[:2]) == 1:
+                self.fields["village"].initial = villages[0]
+        village = self._village()
+        library = Photo.objects.editable_by(user)
+        if village is not None:
+            library = library.for_village(village)
+        for name in ("photo", "gallery"):
+            if name in self.fields:
+                self.fields[name].queryset = library
+        if "body" in self.fields:  # absent when the user may only view
+            upload_url = reverse("admin:articles_article_upload")
+            if village is not None:
+                upload_url += f"?village={village.pk}"
+            self.fields["body"].widget = VillageEditorWidget(upload_url)
+        if self.instance.photo_id:
+            self.fields["photo_alt"].initial = self.instance.photo.alt
+            self.fields["photo_caption"].initial = self.instance.photo.caption
+        self.fields["edited_version"].initial = self.instance.updated.isoformat() if self.instance.pk else ""
+
+    def _village(self):
+        """The village this form writes for, as far as it is known yet."""
+        if self.instance.village_id:
+            return self.instance.village
+        if "village" not in self.fields:
+            return None
+        value = self.data.get("village") or self.fields["village"].initial
+        if isinstance(value, Village):
+            return value
+        return Village.objects.for_user(self.user).filter(pk=_int(value)).first()
 
     def clean(self):
         cleaned = super().clean()
         village = cleaned.get("village")
-        if (
-            cleaned.get("status") == Article.Status.PUBLISHED
-            and village is not None
-            and not Village.objects.publishable_by(self.user).filter(pk=village.pk).exists()
-        ):
+        status = cleaned.get("status")
+        if village is not None and status and status not in Article.statuses_for(self.user, village):
             self.add_error(
                 "status",
-                "Hanya penerbit (ketua KIM) atau staf distrik yang dapat menerbitkan berita. "
-                "Pilih “Menunggu tinjauan” agar penerbit memeriksanya.",
+                "Hanya penerbit (ketua KIM) atau staf distrik yang dapat menerbitkan, menjadwalkan "
+                "atau menarik berita. Pilih “Menunggu tinjauan” agar penerbit memeriksanya.",
             )
+        if status == Article.Status.SCHEDULED and not cleaned.get("published_at"):
+            self.add_error("published_at", "Isi waktu terbit untuk berita yang dijadwalkan.")
+        for photo in [cleaned.get("photo"), *(cleaned.get("gallery") or [])]:
+            if photo is not None and village is not None and photo.village_id != village.pk:
+                raise ValidationError("Foto harus berasal dari perpustakaan foto desa yang sama.")
+        self._check_not_stale()
         return cleaned
+
+    def _check_not_stale(self):
+        submitted = self.cleaned_data.get("edited_version")
+        if not self.instance.pk or not submitted:
+            return
+        current = Article.objects.filter(pk=self.instance.pk).values_list("updated", flat=True).first()
+        if current and current.isoformat() != submitted:
+            last = self.instance.revisions.select_related("author").first()
+            who = last.author.get_full_name() or last.author.username if last and last.author else "orang lain"
+            raise ValidationError(
+                f"Berita ini sudah diubah oleh {who} pada {timezone.localtime(current):%d-%m-%Y %H.%M} "
+                "setelah Anda membukanya. Perubahan Anda belum disimpan: salin teks Anda, "
+                "buka ulang berita ini di tab baru, lalu gabungkan.",
+                code="stale",
+            )
+
+    def missing_alt_text(self):
+        """Images in the article that a blind reader would not know about."""
+        missing = []
+        if self.instance.photo is not None and not self.instance.photo.alt:
+            missing.append("foto utama")
+        if images_without_alt(self.instance.body):
+            missing.append("gambar di dalam isi berita")
+        return missing
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
-    list_display = ["title", "village", "status", "published_at", "author", "updated"]
+    list_display = ["title", "village", "status_label", "published_at", "author", "updated"]
     list_filter = ["status", "topic", "village__kecamatan", "village"]
     search_fields = ["title", "excerpt"]
-    date_hierarchy = "published_at"
     list_select_related = ["village", "author"]
+    autocomplete_fields = []
+    filter_horizontal = ["gallery"]
+    change_form_template = "admin/articles/article/change_form.html"
     fieldsets = [
-        (None, {"fields": ["village", "title", "excerpt", "body"]}),
-        ("Foto", {"fields": ["featured_image", "image_alt"]}),
-        ("Terbit", {"fields": ["topic", "status", "published_at", "slug", "author"]}),
+        (None, {"fields": ["village", "title", "body", "excerpt"]}),
+        ("Foto utama", {"fields": ["photo_upload", "photo", "photo_alt", "photo_caption"]}),
+        ("Galeri", {"fields": ["gallery"], "classes": ["collapse"]}),
+        ("Terbit", {"fields": ["topic", "status", "published_at", "review_note", "slug", "author", "edited_version"]}),
     ]
 
-    # Every screen and every lookup goes through the user's villages: an
-    # editor asking for another village's article finds nothing.
+    # Every screen and every lookup goes through the user's villages.
+    def get_queryset(self, request):
+        return super().get_queryset(request).alive().editable_by(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+
+        class ScopedForm(form):
+            def __init__(self, *args, **kw):
+                super().__init__(*args, user=request.user, **kw)
+
+        return ScopedForm
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [] if works_across_villages(request.user) else ["author"]
+        if obj is not None and not obj.village.can_publish(request.user):
+            readonly.append("review_note")
+        return readonly
+
+    def get_list_filter(self, request):
+        if works_across_villages(request.user):
+            return self.list_filter
+        return ["status", "topic"]
+
+    @admin.display(description="status", ordering="status")
+    def status_label(self, obj):
+        return obj.effective_status.label
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.author_id is None:
+            obj.author = request.user
+        processed = form.cleaned_data.get("photo_upload")
+        if processed is not None:
+            obj.photo = Photo.from_processed(processed, obj.village, request.user)
+        if obj.photo is not None:
+            alt, caption = form.cleaned_data.get("photo_alt", ""), form.cleaned_data.get("photo_caption", "")
+            if (obj.photo.alt, obj.photo.caption) != (alt, caption):
+                obj.photo.alt, obj.photo.caption = alt, caption
+                obj.photo.save(update_fields=["alt", "caption"])
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.snapshot(request.user)
+        missing = form.missing_alt_text()
+        if missing:
+            self.message_user(
+                request,
+                "Pengingat: tambahkan teks alternatif untuk " + " dan ".join(missing)
+                + " agar pembaca tunanetra tahu isi fotonya.",
+                messages.WARNING,
+            )
+
+    # Deleting moves to the trash, from which it can be restored.
+    def delete_model(self, request, obj):
+        obj.move_to_trash()
+
+    def delete_queryset(self, request, queryset):
+        queryset.update(deleted_at=timezone.now())
+
+    def _may_touch(self, request, obj):
+        if not is_newsroom_user(request.user):
+            return False
+        return obj is None or obj.village.has_member(request.user)
+
+    def has_module_permission(self, request):
+        return is_newsroom_user(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return self._may_touch(request, obj)
+
+    def has_add_permission(self, request):
+        return is_newsroom_user(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not obj.may_be_changed_by(request.user):
+            return False
+        return self._may_touch(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def view_on_site(self, obj):
+        return obj.url() if obj.is_public else reverse("admin:articles_article_preview", args=[obj.pk])
+
+    # Extra screens: upload, preview, revisions, trash.
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("upload/", wrap(self.upload_view), name="articles_article_upload"),
+            path("trash/", wrap(self.trash_view), name="articles_article_trash"),
+            path("trash/<int:pk>/restore/", wrap(self.restore_view), name="articles_article_restore"),
+            path("<int:pk>/preview/", wrap(self.preview_view), name="articles_article_preview"),
+            path("<int:pk>/revisions/", wrap(self.revisions_view), name="articles_article_revisions"),
+            path(
+                "<int:pk>/revisions/<int:revision_pk>/restore/",
+                wrap(self.restore_revision_view),
+                name="articles_article_restore_revision",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article(self, request, pk, queryset=None):
+        """The one scoped fetch: another village's article is simply not found."""
+        queryset = queryset if queryset is not None else Article.objects.alive()
+        return get_object_or_404(queryset.editable_by(request.user).select_related("village"), pk=pk)
+
+    def upload_view(self, request):
+        """Images dropped or pasted into the editor. Answers as CKEditor's
+        simple upload adapter expects: {"url": ...} or {"error": {"message": ...}}."""
+        if request.method != "POST":
+            return JsonResponse({"error": {"message": "Gunakan POST untuk mengunggah foto."}}, status=405)
+        village = Village.objects.for_user(request.user).filter(pk=_int(request.GET.get("village"))).first()
+        if village is None:
+            return JsonResponse(
+                {"error": {"message": "Pilih desa berita ini dan simpan sebagai draf sebelum menambahkan foto."}},
+                status=403,
+            )
+        upload = request.FILES.get("upload")
+        if upload is None:
+            return JsonResponse({"error": {"message": "Tidak ada berkas foto yang terkirim."}}, status=400)
+        try:
+            processed = photos.process(upload)
+        except ValidationError as refused:
+            return JsonResponse({"error": {"message": refused.messages[0]}}, status=400)
+        photo = Photo.from_processed(processed, village, request.user)
+        return JsonResponse({"url": photo.url(1200)})
+
+    def preview_view(self, request, pk):
+        article = self._article(request, pk)
+        request.village = article.village
+        # Rendered with the village site's own URLs, exactly as readers will see it.
+        set_urlconf("kimportal.urls_village")
+        try:
+            response = TemplateResponse(
+                request, "articles/article_detail.html", {"article": article, "preview": True}
+            )
+            response.render()
+        finally:
+            set_urlconf(None)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def revisions_view(self, request, pk):
+        article = self._article(request, pk)
+        revisions = list(article.revisions.select_related("author")[:50])
+        chosen = next((r for r in revisions if r.pk == _int(request.GET.get("rev"))), None)
+        diff = None
+        if chosen is not None:
+            diff = difflib.HtmlDiff(wrapcolumn=60).make_table(
+                _lines(chosen), _lines(article), "Revisi terpilih", "Sekarang", context=True, numlines=2
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "article": article,
+            "revisions": revisions,
+            "chosen": chosen,
+            "diff": diff,
+            "may_restore": article.may_be_changed_by(request.user),
+            "title": f"Riwayat revisi: {article.title}",
+        }
+        return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+    @staticmethod
+    def _require_post(request):
+        if request.method != "POST":
+            raise PermissionDenied("Gunakan tombol pada halaman untuk tindakan ini.")
+
+    def restore_revision_view(self, request, pk, revision_pk):
+        self._require_post(request)
+        article = self._article(request, pk)
+        if not article.may_be_changed_by(request.user):
+            raise PermissionDenied("Berita yang sudah terbit hanya dapat diubah oleh penerbit.")
+        revision = get_object_or_404(article.revisions, pk=revision_pk)
+        revision.restore(request.user)
+        self.message_user(request, f"Teks dari revisi {timezone.localtime(revision.created):%d-%m-%Y %H.%M} dipulihkan.")
+        return redirect("admin:articles_article_change", article.pk)
+
+    def trash_view(self, request):
+        trashed = (
+            Article.objects.in_trash().editable_by(request.user).select_related("village").order_by("-deleted_at")[:200]
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "articles": trashed,
+            "title": "Tempat sampah berita",
+        }
+        return TemplateResponse(request, "admin/articles/article/trash.html", context)
+
+    def restore_view(self, request, pk):
+        self._require_post(request)
+        article = self._article(request, pk, Article.objects.in_trash())
+        article.restore_from_trash()
+        self.message_user(request, f"“{article.title}” dipulihkan dari tempat sampah.")
+        return redirect("admin:articles_article_change", article.pk)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote|figcaption|tr)>|<br\s*/?>")
+
+
+def _lines(version):
+    """An article as lines of readable text, one per paragraph, for comparing."""
+    text = htmllib.unescape(strip_tags(BLOCK_END.sub("\n", version.body)))
+    return [version.title, "", *(line.strip() for line in text.splitlines() if line.strip())]
+
+
+class PhotoForm(forms.ModelForm):
+    upload = PhotoUploadField(label="Foto", required=True)
+
+    class Meta:
+        model = Photo
+        fields = ["village", "alt", "caption"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = Village.objects.for_user(user)
+        if self.instance.pk:
+            del self.fields["upload"]
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    """Each village's photo library, to pick featured and gallery photos from."""
+
+    form = PhotoForm
+    list_display = ["thumbnail", "__str__", "village", "alt_status", "created"]
+    list_filter = ["village"]
+    search_fields = ["alt", "caption"]
+    list_select_related = ["village"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).editable_by(request.user)
 
@@ -75,39 +437,32 @@ class ArticleAdmin(admin.ModelAdmin):
         return ScopedForm
 
     def get_readonly_fields(self, request, obj=None):
-        if works_across_villages(request.user):
-            return []
-        return ["author"]
+        return ["village", "thumbnail"] if obj is not None else []
 
     def get_list_filter(self, request):
-        if works_across_villages(request.user):
-            return self.list_filter
-        return ["status", "topic"]
+        return self.list_filter if works_across_villages(request.user) else []
+
+    @admin.display(description="foto")
+    def thumbnail(self, obj):
+        return format_html('<img src="{}" width="120" alt="">', obj.url(400))
+
+    @admin.display(description="teks alternatif", boolean=True)
+    def alt_status(self, obj):
+        return bool(obj.alt)
 
     def save_model(self, request, obj, form, change):
-        if not change and obj.author_id is None:
-            obj.author = request.user
+        if not change:
+            obj.attach(form.cleaned_data["upload"])
+            obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
-
-    def _may_touch(self, request, obj):
-        if not is_newsroom_user(request.user):
-            return False
-        return obj is None or Village.objects.for_user(request.user).filter(pk=obj.village_id).exists()
 
     def has_module_permission(self, request):
         return is_newsroom_user(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return self._may_touch(request, obj)
+        return is_newsroom_user(request.user) and (obj is None or obj.village.has_member(request.user))
+
+    has_change_permission = has_delete_permission = has_view_permission
 
     def has_add_permission(self, request):
         return is_newsroom_user(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return self._may_touch(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._may_touch(request, obj)
-
-    def view_on_site(self, obj):
-        return obj.url()

@@ -1,21 +1,29 @@
 """Server-side sanitising of article HTML.
 
-Whatever the browser sent, only this allow-list is ever stored: the markup a
-rich-text editor produces for news (headings, emphasis, lists, links,
-quotes, figures with captions, tables). Scripts, event handlers, styles,
-forms, iframes and javascript:/data: URLs are dropped by nh3 (ammonia).
+Whatever the browser sent, only this allow-list is ever stored: the markup
+CKEditor 5 produces for news (headings, emphasis, lists, links, quotes,
+figures with captions, tables, YouTube embeds). Scripts, event handlers,
+styles, forms, foreign iframes and javascript:/data: URLs are dropped by nh3
+(ammonia, a well-kept Rust sanitiser).
+
+YouTube embeds are stored as CKEditor writes them, `<oembed url="...">`, so
+the editor can open them again, and turned into a privacy-friendly
+youtube-nocookie iframe only when shown (`render_body`).
 """
 
 import html as htmllib
+import re
 
 import nh3
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
     "ul", "ol", "li", "a", "blockquote", "figure", "figcaption", "img",
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "hr", "span",
+    "oembed", "iframe",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -23,19 +31,75 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
+    "oembed": {"url"},
+    "iframe": {"src", "title", "allowfullscreen"},
 }
+ALLOWED_CLASSES = {"figure": {"image", "table", "media", "image-style-side"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+YOUTUBE_ID = re.compile(
+    r"^https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/|live/)"
+    r"|youtube-nocookie\.com/embed/|youtu\.be/)([A-Za-z0-9_-]{11})(?:[?&#].*)?$"
+)
+
+
+def youtube_id(url):
+    match = YOUTUBE_ID.match(htmllib.unescape(url or "").strip())
+    return match.group(1) if match else None
+
+
+def _filter_attribute(tag, attribute, value):
+    # Embeds survive only when they point at YouTube.
+    if tag in ("oembed", "iframe") and attribute in ("url", "src"):
+        return value if youtube_id(value) else None
+    if tag == "img" and attribute == "src":
+        # Images come from our own media, or from https sites; never data: or relative tricks.
+        return value if value.startswith(("/media/", "https://")) else None
+    return value
+
+
+EMPTY_EMBED = re.compile(r"<(oembed|iframe)(?![^>]*\b(?:url|src)=)[^>]*>\s*</\1>")
 
 
 def clean_body(html):
-    return nh3.clean(
+    cleaned = nh3.clean(
         html or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        attribute_filter=_filter_attribute,
     )
+    return EMPTY_EMBED.sub("", cleaned)
+
+
+EMBED = re.compile(r'<(oembed|iframe) (?:url|src)="([^"]+)"[^>]*>\s*</\1>')
+
+
+def render_body(stored):
+    """Article HTML as shown to readers: cleaned again (a row changed behind
+    the model's back is still safe; nh3 takes microseconds), and embeds
+    turned into a lazy youtube-nocookie iframe."""
+
+    def iframe(match):
+        video = youtube_id(match.group(2))
+        return format_html(
+            '<span class="video"><iframe src="https://www.youtube-nocookie.com/embed/{}" '
+            'title="Video YouTube" loading="lazy" allowfullscreen></iframe></span>',
+            video,
+        )
+
+    return mark_safe(EMBED.sub(iframe, clean_body(stored)))
+
+
+IMG_TAG = re.compile(r"<img\b[^>]*>")
+ALT_TEXT = re.compile(r'\balt="[^"]*\S[^"]*"')
+
+
+def images_without_alt(html):
+    return [tag for tag in IMG_TAG.findall(html or "") if not ALT_TEXT.search(tag)]
 
 
 def plain_excerpt(html, words=40):

@@ -1,13 +1,12 @@
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles import photos
 from articles.html import clean_body, plain_excerpt
 from villages.models import Village
 
@@ -29,10 +28,84 @@ class Topic(models.Model):
         return self.name
 
 
+class PhotoQuerySet(models.QuerySet):
+    def for_village(self, village):
+        return self.filter(village=village)
+
+    def editable_by(self, user):
+        return self.filter(village__in=Village.objects.for_user(user))
+
+
+class Photo(models.Model):
+    """A photo in a village's library: renditions only, made by articles.photos."""
+
+    village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="photos", verbose_name="desa")
+    # Where the renditions were written; fixed at upload, so renaming a
+    # village's subdomain never breaks its photos.
+    folder = models.CharField(max_length=200, unique=True, editable=False)
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    widths = models.JSONField(default=list, editable=False)
+    alt = models.CharField(
+        "teks alternatif", max_length=200, blank=True, help_text="Jelaskan isi foto untuk pembaca tunanetra."
+    )
+    caption = models.CharField("keterangan foto", max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField("diunggah", auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = "foto"
+        verbose_name_plural = "foto"
+
+    def __str__(self):
+        return self.caption or self.alt or f"Foto {self.created:%d-%m-%Y %H.%M}"
+
+    @classmethod
+    def from_processed(cls, processed, village, user=None, alt="", caption=""):
+        photo = cls(village=village, alt=alt, caption=caption, uploaded_by=user)
+        photo.attach(processed)
+        photo.save()
+        return photo
+
+    def attach(self, processed):
+        """Store a processed upload's renditions as this photo's files."""
+        self.folder = photos.store(processed, self.village.slug)
+        self.width, self.height, self.widths = processed.width, processed.height, processed.widths
+
+    def url(self, width=None, ext="jpg"):
+        width = width if width in self.widths else self.closest_width(width or 800)
+        return default_storage.url(f"{self.folder}/{width}.{ext}")
+
+    def closest_width(self, wanted):
+        fitting = [w for w in self.widths if w >= wanted]
+        return min(fitting) if fitting else max(self.widths)
+
+    def srcset(self, ext="jpg"):
+        return ", ".join(f"{self.url(w, ext)} {w}w" for w in self.widths)
+
+    def height_at(self, width):
+        return round(self.height * width / self.width)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What the public may see: published, and not scheduled for later."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """What the public may see: published or scheduled, once its time has
+        come (checked at read time, so nothing needs a cron job), not in the
+        trash."""
+        return self.filter(
+            status__in=Article.LIVE_STATUSES, published_at__lte=timezone.now(), deleted_at__isnull=True
+        )
+
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def in_trash(self):
+        return self.filter(deleted_at__isnull=False)
 
     def for_village(self, village):
         return self.filter(village=village)
@@ -50,19 +123,17 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(village__in=Village.objects.for_user(user))
 
 
-def featured_image_path(article, filename):
-    # Never trust the uploaded name: keep only a known image extension.
-    ext = Path(filename).suffix.lower()
-    if ext not in (".jpg", ".jpeg", ".png", ".webp", ".gif"):
-        ext = ".jpg"
-    return f"villages/{article.village.slug}/articles/{uuid.uuid4().hex}{ext}"
-
-
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draf"
         REVIEW = "review", "Menunggu tinjauan"
+        SCHEDULED = "scheduled", "Terjadwal"
         PUBLISHED = "published", "Terbit"
+        WITHDRAWN = "withdrawn", "Ditarik"
+
+    LIVE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
+    # What an editor may set without a publisher; publishers and district staff may set any.
+    EDITOR_STATUSES = (Status.DRAFT, Status.REVIEW)
 
     village = models.ForeignKey(
         Village, on_delete=models.PROTECT, related_name="articles", verbose_name="desa"
@@ -79,14 +150,10 @@ class Article(models.Model):
         "ringkasan", max_length=500, blank=True, help_text="Kosongkan untuk diambil dari awal isi berita."
     )
     body = models.TextField("isi", help_text="Isi berita. HTML yang tidak aman dibuang saat disimpan.")
-    featured_image = models.ImageField(
-        "foto utama", upload_to=featured_image_path, blank=True, width_field="image_width", height_field="image_height"
+    photo = models.ForeignKey(
+        Photo, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="foto utama"
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        "teks alternatif foto", max_length=200, blank=True, help_text="Jelaskan isi foto untuk pembaca tunanetra."
-    )
+    gallery = models.ManyToManyField(Photo, blank=True, related_name="galleries", verbose_name="galeri foto")
     topic = models.ForeignKey(
         Topic, on_delete=models.PROTECT, related_name="articles", verbose_name="topik", null=True, blank=True
     )
@@ -102,8 +169,12 @@ class Article(models.Model):
     published_at = models.DateTimeField(
         "waktu terbit", null=True, blank=True, help_text="Kosongkan untuk memakai waktu saat diterbitkan."
     )
+    review_note = models.TextField(
+        "catatan penerbit", blank=True, help_text="Untuk penulis: apa yang perlu diperbaiki sebelum terbit."
+    )
     created = models.DateTimeField("dibuat", auto_now_add=True)
     updated = models.DateTimeField("diperbarui", auto_now=True)
+    deleted_at = models.DateTimeField("dibuang", null=True, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -137,9 +208,53 @@ class Article(models.Model):
             self.excerpt = plain_excerpt(self.body)
         if not self.slug:
             self.slug = self._unique_slug()
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
+        if self.status in self.LIVE_STATUSES and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+
+    @property
+    def effective_status(self):
+        """Scheduled articles whose time has come are simply published."""
+        if self.status == self.Status.SCHEDULED and self.published_at and self.published_at <= timezone.now():
+            return self.Status.PUBLISHED
+        return self.Status(self.status)
+
+    def may_be_changed_by(self, user):
+        """Editors may change their village's articles until they go live;
+        after that only a publisher (or district staff) may."""
+        if not self.village.has_member(user):
+            return False
+        return self.status not in self.LIVE_STATUSES or self.village.can_publish(user)
+
+    @classmethod
+    def statuses_for(cls, user, village):
+        """The statuses a user may give an article of this village."""
+        return list(cls.Status) if village.can_publish(user) else list(cls.EDITOR_STATUSES)
+
+    def move_to_trash(self):
+        self.deleted_at = timezone.now()
+        Article.objects.filter(pk=self.pk).update(deleted_at=self.deleted_at)
+
+    def restore_from_trash(self):
+        self.deleted_at = None
+        Article.objects.filter(pk=self.pk).update(deleted_at=None)
+
+    def snapshot(self, user):
+        """Keep a revision of what the article is now."""
+        return Revision.objects.create(
+            article=self,
+            author=user if user and user.is_authenticated else None,
+            title=self.title,
+            excerpt=self.excerpt,
+            body=self.body,
+            status=self.status,
+            data={
+                "topic": self.topic_id,
+                "photo": self.photo_id,
+                "published_at": self.published_at.isoformat() if self.published_at else None,
+                "slug": self.slug,
+            },
+        )
 
     def _unique_slug(self):
         base = slugify(self.title)[:200].strip("-") or "berita"
@@ -152,9 +267,8 @@ class Article(models.Model):
     @property
     def is_public(self):
         return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
+            self.effective_status == self.Status.PUBLISHED
+            and self.deleted_at is None
             and self.village.is_active
         )
 
@@ -164,3 +278,33 @@ class Article(models.Model):
 
     def url(self, request=None):
         return self.village.url(self.get_absolute_url(), request)
+
+
+class Revision(models.Model):
+    """What an article was after one save: who, when, what."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+    title = models.CharField(max_length=200)
+    excerpt = models.TextField(blank=True)
+    body = models.TextField()
+    status = models.CharField(max_length=20, choices=Article.Status.choices)
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = "revisi"
+        verbose_name_plural = "revisi"
+
+    def __str__(self):
+        return f"{self.article} – {self.created:%d-%m-%Y %H.%M}"
+
+    def restore(self, user):
+        """Put this revision's text back, keeping a revision of the restore itself."""
+        article = self.article
+        article.title, article.excerpt, article.body = self.title, self.excerpt, self.body
+        article.save()
+        return article.snapshot(user)

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django_ckeditor_5",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
@@ -190,3 +191,43 @@ LOGGING = {
 }
 
 ARTICLES_PER_PAGE = envint("KIM_ARTICLES_PER_PAGE", 10)
+
+KIM_PHOTO_MAX_MB = envint("KIM_PHOTO_MAX_MB", 15)
+# Django refuses request bodies past this before any view runs; a little
+# over the photo limit leaves room for the rest of the form.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# CKEditor 5, GPL build, configured without General HTML Support, HTML embed
+# or source editing: the known CKEditor 5 XSS advisories need one of them.
+# The server sanitises every body on save regardless (articles/html.py).
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "admin:articles_article_upload"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "heic", "heif"]
+CKEDITOR_5_CONFIGS = {
+    "default": {
+        "language": "id",
+        "removePlugins": ["GeneralHtmlSupport", "HtmlEmbed", "SourceEditing", "HtmlComment", "Style", "Base64UploadAdapter"],
+        "toolbar": {
+            "items": [
+                "heading", "|", "bold", "italic", "link", "|", "bulletedList", "numberedList",
+                "blockQuote", "|", "insertImage", "mediaEmbed", "insertTable", "|", "undo", "redo",
+            ],
+            "shouldNotGroupWhenFull": False,
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": "Paragraf", "class": "ck-heading_paragraph"},
+                {"model": "heading2", "view": "h2", "title": "Judul bagian", "class": "ck-heading_heading2"},
+                {"model": "heading3", "view": "h3", "title": "Subjudul", "class": "ck-heading_heading3"},
+            ]
+        },
+        "image": {
+            "toolbar": ["toggleImageCaption", "imageTextAlternative"],
+        },
+        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        "mediaEmbed": {"previewsInData": False, "removeProviders": [
+            "dailymotion", "spotify", "vimeo", "instagram", "twitter", "googleMaps", "flickr", "facebook",
+        ]},
+        "link": {"defaultProtocol": "https://"},
+    },
+}

@@ -129,6 +129,11 @@ class Village(models.Model):
             )
         ],
     )
+    editors_may_publish = models.BooleanField(
+        "editor boleh menerbitkan",
+        default=False,
+        help_text="Jika dicentang, editor desa ini dapat menerbitkan tanpa persetujuan penerbit.",
+    )
     is_active = models.BooleanField(
         "aktif", default=True, help_text="Situs desa nonaktif tidak tampil, tetapi datanya tetap tersimpan."
     )
@@ -153,6 +158,15 @@ class Village(models.Model):
 
     def get_absolute_url(self):
         return self.url()
+
+    def has_member(self, user):
+        """Whether a user works on this village (district staff work on all)."""
+        return Village.objects.for_user(user).filter(pk=self.pk).exists()
+
+    def can_publish(self, user):
+        if not self.has_member(user):
+            return False
+        return self.editors_may_publish or Village.objects.publishable_by(user).filter(pk=self.pk).exists()
 
     @property
     def whatsapp_link(self):

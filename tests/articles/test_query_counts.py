@@ -18,7 +18,7 @@ def _queries(client, path, http_host):
     "path,site,budget",
     [
         ("/", "taan", 4),  # village, count, page, topics menu
-        ("/berita/{slug}/", "taan", 3),  # village, article, topics menu
+        ("/berita/{slug}/", "taan", 4),  # village, article, gallery, topics menu
         ("/topik/{topic}/", "taan", 5),
         ("/tentang/", "taan", 3),
         ("/", "", 3),  # count, page, topics menu

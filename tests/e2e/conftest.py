@@ -1,0 +1,57 @@
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.servers import PortalServer
+
+CHROMIUM = "/usr/bin/chromium"
+# The closed network here refuses Chromium's background connections.
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).parent / "output"
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory):
+    server = PortalServer(tmp_path_factory.mktemp("portal")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def page(request, browser):
+    context = browser.new_context(**(PHONE if request.param == "phone" else DESKTOP), locale="id-ID")
+    page = context.new_page()
+    page.width_name = request.param
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(page):
+    SCREENSHOTS.mkdir(exist_ok=True)
+
+    def take(name):
+        path = SCREENSHOTS / f"{name}-{page.width_name}.png"
+        page.screenshot(path=str(path), full_page=False)
+        return path
+
+    return take

@@ -1,0 +1,70 @@
+"""A reader in Chromium, through Gunicorn, on *.localhost hosts."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.xdist_group("browser")
+
+
+def _no_horizontal_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_district_feed_leads_to_the_article_on_its_village_site(portal, page, screenshot):
+    page.goto(portal.url())
+    assert page.locator("h1").first.inner_text() == "Berita terbaru dari desa-desa"
+    assert _no_horizontal_scroll(page)
+    screenshot("district-home")
+
+    first = page.locator("article.card h2 a").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_load_state()
+
+    assert re.fullmatch(rf"http://[a-z0-9-]+\.localhost:{portal.port}/berita/[a-z0-9-]+/", page.url)
+    assert page.locator("article.story h1").inner_text() == title
+    assert _no_horizontal_scroll(page)
+    screenshot("article")
+
+
+def test_village_home_reads_well_and_links_to_about_page(portal, page, screenshot):
+    page.goto(portal.url("taan"))
+    assert page.locator(".brand-name").inner_text() == "Desa Taan"
+    assert page.locator("article.card").count() > 0
+    assert _no_horizontal_scroll(page)
+    screenshot("village-home")
+    page.get_by_role("link", name="Tentang KIM").click()
+    assert page.url == portal.url("taan", "/tentang/")
+    assert "Kecamatan" in page.locator("dl.facts").inner_text()
+
+
+def test_village_images_load(portal, page):
+    page.goto(portal.url("taan"))
+    image = page.locator("article.card img").first
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+
+
+def test_directory_links_every_village_to_its_subdomain(portal, page, screenshot):
+    page.goto(portal.url(path="/desa/"))
+    links = page.locator("ul.directory a")
+    assert links.count() >= 1
+    href = links.first.get_attribute("href")
+    assert re.fullmatch(rf"http://[a-z0-9-]+\.localhost:{portal.port}/", href)
+    assert _no_horizontal_scroll(page)
+    screenshot("directory")
+
+
+def test_unknown_village_shows_an_indonesian_404_linking_to_the_portal(portal, page):
+    response = page.goto(portal.url("tidakada"))
+    assert response.status == 404
+    assert "Situs desa tidak ditemukan" in page.content()
+    page.get_by_role("link", name=re.compile("Portal KIM")).click()
+    assert page.url == portal.url()
+
+
+def test_village_site_sets_no_cookies(portal, page):
+    page.goto(portal.url("taan"))
+    page.goto(portal.url("taan", "/tentang/"))
+    assert page.context.cookies() == []
