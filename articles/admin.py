@@ -6,24 +6,21 @@ nothing.
 """
 
 import difflib
-import html as htmllib
-import re
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse, set_urlconf
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
-from django.views.decorators.http import require_POST
+from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import photos
-from articles.html import images_without_alt
-from articles.models import Article, Photo, Revision, Topic
+from articles.html import images_without_alt, plain_text
+from articles.models import Article, Photo, Topic
 from villages.admin import DistrictOnlyAdmin
 from villages.models import Village, is_newsroom_user, works_across_villages
 
@@ -391,12 +388,9 @@ def _int(value):
         return None
 
 
-BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote|figcaption|tr)>|<br\s*/?>")
-
-
 def _lines(version):
     """An article as lines of readable text, one per paragraph, for comparing."""
-    text = htmllib.unescape(strip_tags(BLOCK_END.sub("\n", version.body)))
+    text = plain_text(version.body)
     return [version.title, "", *(line.strip() for line in text.splitlines() if line.strip())]
 
 

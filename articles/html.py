@@ -102,6 +102,14 @@ def images_without_alt(html):
     return [tag for tag in IMG_TAG.findall(html or "") if not ALT_TEXT.search(tag)]
 
 
+BLOCK_END = re.compile(r"</(p|h[2-4]|li|blockquote|figcaption|td|th|tr)>|<br\s*/?>")
+
+
+def plain_text(html):
+    """Readable text of article HTML, paragraphs on their own lines."""
+    return htmllib.unescape(strip_tags(BLOCK_END.sub("\n", html or "")))
+
+
 def plain_excerpt(html, words=40):
-    text = " ".join(htmllib.unescape(strip_tags(html or "")).split())
+    text = " ".join(plain_text(html).split())
     return Truncator(text).words(words, truncate="…")

