@@ -15,7 +15,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse, set_urlconf
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import photos
@@ -45,7 +46,8 @@ class VillageEditorWidget(CKEditor5Widget):
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
         default = reverse("admin:articles_article_upload")
-        return html.replace(f'data-upload-url="{default}"', f'data-upload-url="{self.upload_url}"', 1)
+        upload_url = escape(self.upload_url)
+        return mark_safe(html.replace(f'data-upload-url="{default}"', f'data-upload-url="{upload_url}"', 1))
 
 
 class PhotoUploadField(forms.FileField):

@@ -53,8 +53,9 @@ def _filter_attribute(tag, attribute, value):
     if tag in ("oembed", "iframe") and attribute in ("url", "src"):
         return value if youtube_id(value) else None
     if tag == "img" and attribute == "src":
-        # Images come from our own media, or from https sites; never data: or relative tricks.
-        return value if value.startswith(("/media/", "https://")) else None
+        # Body images are our own uploads: never data:, never hot-linked from
+        # elsewhere (that would tell another site who reads village news).
+        return value if value.startswith("/media/villages/") and ".." not in value else None
     return value
 
 

@@ -206,7 +206,12 @@ CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "heic", "heif"]
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "id",
-        "removePlugins": ["GeneralHtmlSupport", "HtmlEmbed", "SourceEditing", "HtmlComment", "Style", "Base64UploadAdapter"],
+        "removePlugins": [
+            "GeneralHtmlSupport", "HtmlEmbed", "SourceEditing", "Style", "FullPage", "Markdown",
+            "CKFinderUploadAdapter", "CodeBlock", "Code", "Font", "Highlight", "Mention", "TodoList",
+            "PageBreak", "ShowBlocks", "FindAndReplace", "TableProperties", "TableCellProperties",
+            "ImageResize", "Alignment", "IndentBlock", "SpecialCharacters", "SpecialCharactersEssentials",
+        ],
         "toolbar": {
             "items": [
                 "heading", "|", "bold", "italic", "link", "|", "bulletedList", "numberedList",
@@ -223,6 +228,9 @@ CKEDITOR_5_CONFIGS = {
         },
         "image": {
             "toolbar": ["toggleImageCaption", "imageTextAlternative"],
+            "upload": {"types": ["jpeg", "png", "webp", "heic", "heif", "gif"]},
+            # Body images come from our own upload endpoint only, never hot-linked.
+            "insert": {"integrations": ["upload"]},
         },
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
         "mediaEmbed": {"previewsInData": False, "removeProviders": [

@@ -6,7 +6,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
@@ -102,10 +101,10 @@ class PortalServer:
             if self.process.poll() is not None:
                 raise RuntimeError((self.workdir / "gunicorn.log").read_text())
             try:
-                with urllib.request.urlopen(request, timeout=2) as response:
+                with urllib.request.urlopen(request, timeout=5) as response:
                     if response.status == 200:
                         return
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # refused while starting, or a slow first answer
                 time.sleep(0.2)
         raise RuntimeError("Gunicorn did not answer within %ss" % timeout)
 

@@ -46,8 +46,13 @@ def page(request, browser):
 
 
 @pytest.fixture
-def screenshot(page):
+def screenshot_dir():
     SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def screenshot(page, screenshot_dir):
 
     def take(name):
         path = SCREENSHOTS / f"{name}-{page.width_name}.png"
