@@ -9,6 +9,9 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup
 # The virtual environment, reinstalled only when a requirements file changes.
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt requirements-dev.txt
+	@# Debian and Ubuntu ship venv separately from python3.
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt

@@ -342,3 +342,57 @@ def test_a_second_editor_is_warned_instead_of_overwriting(client, taan_editor, t
     assert "Perubahan Sari." in page  # what the second editor typed is still there
     article.refresh_from_db()
     assert article.body == "<p>Perubahan Andi.</p>"
+
+
+# The photo library -------------------------------------------------------------
+
+def _photo(village):
+    return Photo.objects.create(village=village, folder=f"villages/{village.slug}/photos/x", width=800, height=600, widths=[800])
+
+
+def test_photo_library_shows_only_the_editors_village(client, taan_editor, taan, bela):
+    _photo(taan)
+    Photo.objects.filter(village=taan).update(caption="Foto Taan")
+    foreign = _photo(bela)
+    Photo.objects.filter(pk=foreign.pk).update(caption="Foto Bela")
+    client.force_login(taan_editor)
+    page = client.get("/admin/articles/photo/", HTTP_HOST=ADMIN).content.decode()
+    assert "Foto Taan" in page and "Foto Bela" not in page
+    response = client.get(f"/admin/articles/photo/{foreign.pk}/change/", HTTP_HOST=ADMIN)
+    assert response.status_code == 302  # the admin's "not found" redirect
+
+
+def test_another_villages_photo_cannot_be_changed_or_deleted(client, taan_editor, bela):
+    foreign = _photo(bela)
+    client.force_login(taan_editor)
+    client.post(f"/admin/articles/photo/{foreign.pk}/change/", {"alt": "dibajak", "caption": ""}, HTTP_HOST=ADMIN)
+    client.post(f"/admin/articles/photo/{foreign.pk}/delete/", {"post": "yes"}, HTTP_HOST=ADMIN)
+    foreign.refresh_from_db()
+    assert foreign.alt == ""
+
+
+def test_photos_uploaded_to_the_library_go_through_the_pipeline(client, taan_editor, taan, settings):
+    client.force_login(taan_editor)
+    upload = SimpleUploadedFile("IMG_1.jpg", images.phone_jpeg(), "image/jpeg")
+    response = client.post("/admin/articles/photo/add/", {"village": taan.pk, "upload": upload, "alt": "Balai desa", "caption": ""}, HTTP_HOST=ADMIN)
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.village == taan and photo.alt == "Balai desa"
+    assert all(name.startswith(photo.folder) for name in _stored_files(settings))
+
+
+def test_the_library_refuses_a_photo_for_another_village(client, taan_editor, bela, settings):
+    client.force_login(taan_editor)
+    upload = SimpleUploadedFile("IMG_1.jpg", images.phone_jpeg(), "image/jpeg")
+    client.post("/admin/articles/photo/add/", {"village": bela.pk, "upload": upload, "alt": "", "caption": ""}, HTTP_HOST=ADMIN)
+    assert not Photo.objects.exists()
+    assert _stored_files(settings) == []
+
+
+def test_gallery_photos_show_on_the_article(client, taan):
+    article = ArticleFactory(village=taan)
+    photo = _photo(taan)
+    Photo.objects.filter(pk=photo.pk).update(caption="Suasana panen")
+    article.gallery.add(photo)
+    page = client.get(article.get_absolute_url(), HTTP_HOST=host("taan")).content.decode()
+    assert 'aria-label="Galeri foto"' in page and "Suasana panen" in page
