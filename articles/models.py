@@ -272,6 +272,26 @@ class Article(models.Model):
             and self.village.is_active
         )
 
+    def structured_data(self, url, image_url):
+        """schema.org NewsArticle, for search engines and link previews."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.excerpt,
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": "id",
+            "datePublished": self.published_at.isoformat() if self.published_at else None,
+            "dateModified": self.updated.isoformat() if self.updated else None,
+            "publisher": {"@type": "Organization", "name": f"{self.village.kim_name}, {self.village.name}"},
+        }
+        if self.author:
+            data["author"] = {"@type": "Person", "name": self.author.get_full_name() or self.author.username}
+        if image_url:
+            data["image"] = [image_url]
+        return data
+
     def get_absolute_url(self):
         """Path on the article's own village host."""
         return reverse("articles:detail", kwargs={"slug": self.slug}, urlconf="kimportal.urls_village")

@@ -35,8 +35,22 @@ def village_topic(request, slug):
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(_village_articles(request).select_related("author"), slug=slug)
-    return render(request, "articles/article_detail.html", {"article": article})
+    article = get_object_or_404(_village_articles(request).select_related("author", "photo"), slug=slug)
+    url = article.url(request)
+    # WhatsApp and Facebook fetch one JPEG; 1200 px wide is what they show best.
+    photo, image_url, image_width = article.photo, "", None
+    if photo:
+        image_width = photo.closest_width(1200)
+        image_url = request.build_absolute_uri(photo.url(image_width))
+    context = {
+        "article": article,
+        "canonical_url": url,
+        "share_image": image_url,
+        "share_image_size": (image_width, photo.height_at(image_width)) if photo else None,
+        "structured_data": article.structured_data(url, image_url),
+        "whatsapp_text": f"{article.title}\n{url}",
+    }
+    return render(request, "articles/article_detail.html", context)
 
 
 # District portal: every active village at once.

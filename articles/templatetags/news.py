@@ -1,9 +1,22 @@
+import json
+
 from django import template
+from django.utils.safestring import mark_safe
 
 from articles.html import render_body
 
 register = template.Library()
 register.filter("render_body", render_body)
+
+# Inside <script>, only these can end the element or start markup.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """A dict as JSON-LD, safe inside <script> whatever its strings hold."""
+    text = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
 @register.inclusion_tag("includes/picture.html")
