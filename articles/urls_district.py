@@ -1,9 +1,13 @@
 from django.urls import path
 
-from articles import views
+from articles import feeds, views
 
 app_name = "district"
 urlpatterns = [
     path("", views.district_home, name="home"),
     path("topik/<slug:slug>/", views.district_topic, name="topic"),
+    path("rss/", feeds.rss, name="rss"),
+    path("atom/", feeds.atom, name="atom"),
+    path("topik/<slug:slug>/rss/", feeds.rss, name="topic_rss"),
+    path("topik/<slug:slug>/atom/", feeds.atom, name="topic_atom"),
 ]

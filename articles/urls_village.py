@@ -1,10 +1,14 @@
 from django.urls import path
 
-from articles import views
+from articles import feeds, views
 
 app_name = "articles"
 urlpatterns = [
     path("", views.village_home, name="village_home"),
     path("berita/<slug:slug>/", views.article_detail, name="detail"),
     path("topik/<slug:slug>/", views.village_topic, name="village_topic"),
+    path("rss/", feeds.rss, name="rss"),
+    path("atom/", feeds.atom, name="atom"),
+    path("topik/<slug:slug>/rss/", feeds.rss, name="topic_rss"),
+    path("topik/<slug:slug>/atom/", feeds.atom, name="topic_atom"),
 ]

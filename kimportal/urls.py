@@ -3,7 +3,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from articles.sitemaps import sitemap
 from kimportal.media import media_urlpatterns
+from villages.views import robots_txt
 
 admin.site.site_header = "KIM Portal – Ruang Redaksi"
 admin.site.site_title = "KIM Portal"
@@ -13,5 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("articles.urls_district")),
     path("desa/", include("villages.urls_district")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     *media_urlpatterns(),
 ]

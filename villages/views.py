@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from articles.models import Article
@@ -15,3 +16,11 @@ def directory(request):
         Prefetch("villages", queryset=Village.objects.active(), to_attr="active_villages")
     )
     return render(request, "villages/directory.html", {"kecamatan_list": kecamatan})
+
+
+def robots_txt(request):
+    lines = ["User-agent: *"]
+    if request.village is None:
+        lines += ["Disallow: /admin/"]
+    lines += ["Allow: /", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
