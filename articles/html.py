@@ -15,7 +15,7 @@ import html as htmllib
 import re
 
 import nh3
-from django.utils.html import format_html, strip_tags
+from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -114,3 +114,24 @@ def plain_text(html):
 def plain_excerpt(html, words=40):
     text = " ".join(plain_text(html).split())
     return Truncator(text).words(words, truncate="…")
+
+
+def highlight(html, words, length=40):
+    """A plain-text snippet of `html` around the first search word, escaped,
+    with every search word wrapped in <mark>."""
+    text = " ".join(plain_text(html).split())
+    lowered = text.lower()
+    positions = [p for p in (lowered.find(w.lower()) for w in words) if p >= 0]
+    start = max(0, min(positions) - 80) if positions else 0
+    if start:
+        start = text.find(" ", start) + 1
+    snippet = ("…" if start else "") + Truncator(text[start:]).words(length, truncate="…")
+    if not words:
+        return escape(snippet)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    pieces, last = [], 0
+    for match in pattern.finditer(snippet):
+        pieces += [escape(snippet[last : match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
+        last = match.end()
+    pieces.append(escape(snippet[last:]))
+    return mark_safe("".join(pieces))

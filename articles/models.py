@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import models
+from django.db import connections, models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -26,6 +27,18 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def search_words(text):
+    """At most eight words of at most 40 characters: enough for any reader,
+    too little to make a slow query."""
+    return [word[:40] for word in (text or "").split()[:8]]
+
+
+class StripTags(models.Func):
+    function = "regexp_replace"
+    template = "%(function)s(%(expressions)s, '<[^>]*>', ' ', 'g')"
+    output_field = models.TextField()
 
 
 class PhotoQuerySet(models.QuerySet):
@@ -118,6 +131,38 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
+
+    def search(self, text):
+        """Articles matching every word of `text`, best first.
+
+        PostgreSQL: full-text search with the 'simple' configuration, which
+        lowercases but never stems (PostgreSQL has no Indonesian stemmer, and
+        an English one would mangle "memanen" or "perikanan"). Title counts
+        most, then excerpt, then body. Elsewhere (SQLite): every word must
+        appear in title, excerpt or body, newest first.
+        """
+        words = search_words(text)
+        if not words:
+            return self.none()
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            vector = (
+                SearchVector("title", weight="A", config="simple")
+                + SearchVector("excerpt", weight="B", config="simple")
+                + SearchVector(StripTags("body"), weight="C", config="simple")
+            )
+            query = SearchQuery(" ".join(words), search_type="plain", config="simple")
+            return (
+                self.annotate(document=vector)
+                .filter(document=query)
+                .annotate(rank=SearchRank(vector, query))
+                .order_by("-rank", "-published_at", "-id")
+            )
+        matches = self
+        for word in words:
+            matches = matches.filter(Q(title__icontains=word) | Q(excerpt__icontains=word) | Q(body__icontains=word))
+        return matches.newest_first()
 
     def editable_by(self, user):
         return self.filter(village__in=Village.objects.for_user(user))

@@ -6,6 +6,7 @@ app_name = "district"
 urlpatterns = [
     path("", views.district_home, name="home"),
     path("topik/<slug:slug>/", views.district_topic, name="topic"),
+    path("cari/", views.district_search, name="search"),
     path("rss/", feeds.rss, name="rss"),
     path("atom/", feeds.atom, name="atom"),
     path("topik/<slug:slug>/rss/", feeds.rss, name="topic_rss"),

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.village_home, name="village_home"),
     path("berita/<slug:slug>/", views.article_detail, name="detail"),
     path("topik/<slug:slug>/", views.village_topic, name="village_topic"),
+    path("cari/", views.village_search, name="search"),
     path("rss/", feeds.rss, name="rss"),
     path("atom/", feeds.atom, name="atom"),
     path("topik/<slug:slug>/rss/", feeds.rss, name="topic_rss"),

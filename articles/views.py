@@ -53,6 +53,12 @@ def article_detail(request, slug):
     return render(request, "articles/article_detail.html", context)
 
 
+def village_search(request):
+    query = request.GET.get("q", "")[:200]
+    page = _page(request, Article.objects.published().for_village(request.village).select_related("village", "topic").search(query))
+    return render(request, "articles/search.html", {"page": page, "query": query})
+
+
 # District portal: every active village at once.
 
 
@@ -74,3 +80,9 @@ def district_topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     page = _page(request, _district_articles().for_topic(topic))
     return render(request, "articles/district_topic.html", {"page": page, "topic": topic})
+
+
+def district_search(request):
+    query = request.GET.get("q", "")[:200]
+    articles = Article.objects.published().in_active_villages().select_related("village", "topic").search(query)
+    return render(request, "articles/search.html", {"page": _page(request, articles), "query": query})

@@ -1,12 +1,25 @@
 import json
 
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from articles.html import render_body
+from articles.html import highlight, render_body
+from articles.models import search_words
 
 register = template.Library()
 register.filter("render_body", render_body)
+
+
+@register.filter
+def highlighted(article, query):
+    """A snippet of the article body around the words searched for, marked."""
+    return highlight(article.body, search_words(query))
+
+
+@register.filter
+def highlight_title(title, query):
+    return highlight(escape(title), search_words(query), length=60)
 
 # Inside <script>, only these can end the element or start markup.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -68,3 +68,15 @@ def test_village_site_sets_no_cookies(portal, page):
     page.goto(portal.url("taan"))
     page.goto(portal.url("taan", "/tentang/"))
     assert page.context.cookies() == []
+
+
+def test_reader_searches_from_the_header(portal, page, screenshot):
+    page.goto(portal.url("taan"))
+    page.fill("#cari", "warga")
+    with page.expect_navigation():
+        page.press("#cari", "Enter")
+    assert page.url.startswith(portal.url("taan", "/cari/?q=warga"))
+    assert page.locator("article.result").count() > 0
+    assert page.locator("article.result mark").count() > 0
+    assert _no_horizontal_scroll(page)
+    screenshot("search")
