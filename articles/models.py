@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -98,8 +99,9 @@ class Photo(models.Model):
         fitting = [w for w in self.widths if w >= wanted]
         return min(fitting) if fitting else max(self.widths)
 
-    def srcset(self, ext="jpg"):
-        return ", ".join(f"{self.url(w, ext)} {w}w" for w in self.widths)
+    def srcset(self, ext="jpg", largest=None):
+        widths = [w for w in self.widths if largest is None or w <= largest]
+        return ", ".join(f"{self.url(w, ext)} {w}w" for w in widths)
 
     def height_at(self, width):
         return round(self.height * width / self.width)
@@ -131,6 +133,19 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
+
+    def in_month(self, year, month):
+        """Published in a calendar month, Sulawesi time."""
+        return self.filter(published_at__year=year, published_at__month=month)
+
+    def months(self):
+        """The months that have news, newest first, with how many articles."""
+        return (
+            self.annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(count=Count("id"))
+            .order_by("-month")
+        )
 
     def search(self, text):
         """Articles matching every word of `text`, best first.

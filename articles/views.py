@@ -1,6 +1,10 @@
+import datetime
+
 from django.conf import settings
+from django.http import Http404
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.vary import vary_on_headers
 
 from articles.models import Article, Topic
 
@@ -23,17 +27,20 @@ def _village_articles(request):
     )
 
 
+@vary_on_headers("Save-Data")
 def village_home(request):
     page = _page(request, _village_articles(request))
     return render(request, "articles/village_home.html", {"page": page})
 
 
+@vary_on_headers("Save-Data")
 def village_topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     page = _page(request, _village_articles(request).for_topic(topic))
     return render(request, "articles/village_topic.html", {"page": page, "topic": topic})
 
 
+@vary_on_headers("Save-Data")
 def article_detail(request, slug):
     article = get_object_or_404(_village_articles(request).select_related("author", "photo"), slug=slug)
     url = article.url(request)
@@ -51,6 +58,27 @@ def article_detail(request, slug):
         "whatsapp_text": f"{article.title}\n{url}",
     }
     return render(request, "articles/article_detail.html", context)
+
+
+def _archive(request, articles, year=None, month=None):
+    if year is None:
+        return render(request, "articles/archive.html", {"months": articles.order_by().months()})
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise Http404("Bulan tidak dikenal.")
+    page = _page(request, articles.in_month(year, month).newest_first())
+    return render(request, "articles/archive.html", {"page": page, "month": datetime.date(year, month, 1)})
+
+
+@vary_on_headers("Save-Data")
+def village_archive(request, year=None, month=None):
+    articles = Article.objects.published().for_village(request.village).select_related("village", "topic", "photo")
+    return _archive(request, articles, year, month)
+
+
+@vary_on_headers("Save-Data")
+def district_archive(request, year=None, month=None):
+    articles = Article.objects.published().in_active_villages().select_related("village", "topic", "photo")
+    return _archive(request, articles, year, month)
 
 
 def village_search(request):
@@ -71,11 +99,13 @@ def _district_articles():
     )
 
 
+@vary_on_headers("Save-Data")
 def district_home(request):
     page = _page(request, _district_articles())
     return render(request, "articles/district_home.html", {"page": page})
 
 
+@vary_on_headers("Save-Data")
 def district_topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     page = _page(request, _district_articles().for_topic(topic))

@@ -32,18 +32,22 @@ def json_ld(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
-@register.inclusion_tag("includes/picture.html")
-def picture(photo, sizes="100vw", lazy=True, alt=None, width=800):
+@register.inclusion_tag("includes/picture.html", takes_context=True)
+def picture(context, photo, sizes="100vw", lazy=True, alt=None, width=800):
     """A photo as a responsive <picture>: WebP renditions with a JPEG
-    fallback, explicit dimensions so nothing jumps while it loads."""
-    shown = photo.closest_width(width)
+    fallback, explicit dimensions so nothing jumps while it loads. A reader
+    who asks to save data (Save-Data: on) is offered the small renditions only."""
+    request = context.get("request")
+    save_data = request is not None and request.headers.get("Save-Data", "").lower() == "on"
+    largest = photo.closest_width(400) if save_data else None
+    shown = photo.closest_width(400 if save_data else width)
     return {
         "photo": photo,
         "sizes": sizes,
         "lazy": lazy,
         "alt": photo.alt if alt is None else alt,
-        "webp_srcset": photo.srcset("webp"),
-        "jpg_srcset": photo.srcset("jpg"),
+        "webp_srcset": photo.srcset("webp", largest),
+        "jpg_srcset": photo.srcset("jpg", largest),
         "src": photo.url(shown),
         "width": shown,
         "height": photo.height_at(shown),

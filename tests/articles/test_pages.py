@@ -81,3 +81,21 @@ def test_unknown_path_gets_an_indonesian_404_on_every_host(client, taan):
         response = client.get("/tidak/ada/", HTTP_HOST=h)
         assert response.status_code == 404
         assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_save_data_readers_get_small_images_only(client, taan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from articles import photos
+    from articles.models import Photo
+    from tests import images
+
+    processed = photos.process(SimpleUploadedFile("a.jpg", images.phone_jpeg(2000, 1200, orientation=1)))
+    article = ArticleFactory(village=taan, photo=Photo.from_processed(processed, taan, alt="Sawah"))
+    full = client.get(article.get_absolute_url(), HTTP_HOST=host("taan"))
+    lean = client.get(article.get_absolute_url(), HTTP_HOST=host("taan"), HTTP_SAVE_DATA="on")
+    assert "1600.webp 1600w" in full.content.decode()
+    lean_page = lean.content.decode()
+    assert "400.webp 400w" in lean_page and "800.webp" not in lean_page and "1600.webp" not in lean_page
+    assert 'width="400" height="240"' in lean_page
+    assert "Save-Data" in lean["Vary"] and "Save-Data" in full["Vary"]
