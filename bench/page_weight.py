@@ -1,0 +1,52 @@
+"""First-view weight of the main pages on a phone, in Chromium.
+
+    .venv/bin/python bench/page_weight.py
+
+Starts the portal under Gunicorn with the full demo data, loads each page at
+360x740 (DPR 2) without scrolling, and prints the bytes transferred by kind.
+"""
+
+import datetime
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.e2e.weight import first_view  # noqa: E402
+from tests.servers import PortalServer  # noqa: E402
+
+BUDGETS_KB = {"village home": 150, "article": 120, "district home": 150}
+
+
+def main():
+    server = PortalServer(Path(tempfile.mkdtemp()), seed_args=[]).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(server.url("taan"))
+            article = page.locator("article.card h2 a").first.get_attribute("href")
+            page.close()
+            urls = {"village home": server.url("taan"), "article": article, "district home": server.url()}
+            print(f"{datetime.date.today()} · {platform.node()} · {platform.processor() or platform.machine()}")
+            print("| page | total | budget | HTML | CSS | images | scripts | fonts |")
+            print("|---|---|---|---|---|---|---|---|")
+            for name, url in urls.items():
+                w = first_view(browser, url)
+                kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
+                print(
+                    f"| {name} | {kb(w['total'])} | {BUDGETS_KB[name]} KB | {kb(w.get('Document', 0))} | "
+                    f"{kb(w.get('Stylesheet', 0))} | {kb(w.get('Image', 0))} | {kb(w.get('Script', 0))} | {kb(w.get('Font', 0))} |"
+                )
+            browser.close()
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""What a first view costs: bytes actually transferred (compressed, images
+included) while Chromium loads a page at 360x740, DPR 2, without scrolling."""
+
+from collections import defaultdict
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+def first_view(browser, url):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    kinds, sizes = {}, defaultdict(int)
+    cdp.on("Network.responseReceived", lambda e: kinds.__setitem__(e["requestId"], e["type"]))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    by_kind = defaultdict(int)
+    for request_id, size in sizes.items():
+        by_kind[kinds.get(request_id, "Other")] += size
+    context.close()
+    return {"total": sum(by_kind.values()), **by_kind}
