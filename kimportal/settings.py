@@ -193,6 +193,8 @@ LOGGING = {
 }
 
 ARTICLES_PER_PAGE = envint("KIM_ARTICLES_PER_PAGE", 10)
+# Bumping it makes every reader's service worker drop its offline copies.
+KIM_ASSETS_VERSION = os.environ.get("KIM_ASSETS_VERSION", "1")
 
 KIM_PHOTO_MAX_MB = envint("KIM_PHOTO_MAX_MB", 15)
 # Django refuses request bodies past this before any view runs; a little

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -24,3 +25,14 @@ def robots_txt(request):
         lines += ["Disallow: /admin/"]
     lines += ["Allow: /", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def service_worker(request):
+    """The offline service worker, served from the site root so it may look
+    after every page of the village site."""
+    response = render(
+        request, "villages/sw.js", {"version": settings.KIM_ASSETS_VERSION},
+        content_type="application/javascript; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-cache"
+    return response

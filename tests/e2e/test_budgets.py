@@ -30,4 +30,4 @@ def test_stylesheet_is_small_and_there_are_no_fonts_or_required_scripts(portal, 
     weight = first_view(browser, portal.url("taan"))
     assert weight.get("Stylesheet", 0) <= 15 * KB
     assert weight.get("Font", 0) == 0
-    assert weight.get("Script", 0) == 0
+    assert weight.get("Script", 0) <= 2 * KB  # only the offline helper, never needed to read
