@@ -13,7 +13,9 @@ URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "srcset", "pos
 SAFE_IFRAME = "https://www.youtube-nocookie.com/embed/"
 
 
-def _allowed(tag, attrs, allowed_scripts):
+def _allowed(tag, attrs, allowed_scripts, in_head):
+    if tag == "style":
+        return in_head  # our own inlined stylesheet; article content lives in <body>
     if tag == "script":
         # Our own static files, JSON-LD data, or what a test names.
         src = attrs.get("src") or ""
@@ -30,10 +32,17 @@ class _Finder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found = []
         self.allowed_scripts = allowed_scripts
+        self.in_head = False
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag in ACTIVE_TAGS and not _allowed(tag, attrs, self.allowed_scripts):
+        if tag == "head":
+            self.in_head = True
+        if tag in ACTIVE_TAGS and not _allowed(tag, attrs, self.allowed_scripts, self.in_head):
             self.found.append(f"<{tag}>")
         if tag == "form" and not (attrs.get("action") or "/").startswith(("/", "?")):
             self.found.append(f"<form action={attrs.get('action')}>")

@@ -10,7 +10,7 @@ const MAX_IMAGES = 40;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(ASSETS).then((cache) => cache.addAll(["{% static 'css/site.css' %}", "{% static 'js/offline.js' %}"]))
+    caches.open(ASSETS).then((cache) => cache.addAll(["{% static 'js/offline.js' %}"]))
       .then(() => caches.open(PAGES)).then((cache) => cache.add("/"))
       .then(() => self.skipWaiting())
   );

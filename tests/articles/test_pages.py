@@ -99,3 +99,17 @@ def test_save_data_readers_get_small_images_only(client, taan):
     assert "400.webp 400w" in lean_page and "800.webp" not in lean_page and "1600.webp" not in lean_page
     assert 'width="400" height="240"' in lean_page
     assert "Save-Data" in lean["Vary"] and "Save-Data" in full["Vary"]
+
+
+def test_the_stylesheet_stays_under_15_kb_compressed():
+    import gzip
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[2] / "static" / "css" / "site.css").read_bytes()
+    assert len(gzip.compress(css)) <= 15 * 1024
+
+
+def test_pages_inline_the_stylesheet_and_load_no_fonts(client, taan_article):
+    page = client.get("/", HTTP_HOST=host("taan")).content.decode()
+    assert "<style>/* KIM Portal" in page and "--brand:" in page
+    assert 'rel="stylesheet"' not in page and "@font-face" not in page
