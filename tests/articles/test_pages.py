@@ -113,3 +113,13 @@ def test_pages_inline_the_stylesheet_and_load_no_fonts(client, taan_article):
     page = client.get("/", HTTP_HOST=host("taan")).content.decode()
     assert "<style>/* KIM Portal" in page and "--brand:" in page
     assert 'rel="stylesheet"' not in page and "@font-face" not in page
+
+
+def test_the_500_page_is_friendly_and_in_indonesian(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/", HTTP_HOST=host("taan")))
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Maaf, terjadi gangguan" in page and 'lang="id"' in page
+    assert "Traceback" not in page
