@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django_ckeditor_5",
+    "csp",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
@@ -100,6 +101,7 @@ MIDDLEWARE = [
     # masked per response, which is what keeps BREACH away from the admin.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "villages.middleware.VillageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -180,6 +182,25 @@ CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG and KIM_URL_SCHEME == "https")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+
+# No inline or third-party script runs anywhere: the only scripts are our own
+# static files. Inline styles are allowed (our inlined stylesheet; CKEditor
+# sets style attributes), and only YouTube's privacy-friendly host may be framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["https://www.youtube-nocookie.com"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

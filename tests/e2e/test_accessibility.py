@@ -4,7 +4,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import DESKTOP, PHONE
+
 pytestmark = pytest.mark.xdist_group("browser")
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def page(request, browser):
+    """Like the shared page fixture, but lets the test inject axe-core past
+    our Content-Security-Policy (which rightly refuses inline scripts)."""
+    context = browser.new_context(**(PHONE if request.param == "phone" else DESKTOP), bypass_csp=True)
+    yield context.new_page()
+    context.close()
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 
