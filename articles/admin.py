@@ -63,6 +63,19 @@ class PhotoUploadField(forms.FileField):
         return photos.process(upload)
 
 
+class UserScopedFormMixin:
+    """Hands the requesting user to the form, which scopes its choices by it."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+
+        class ScopedForm(form):
+            def __init__(self, *args, **kw):
+                super().__init__(*args, user=request.user, **kw)
+
+        return ScopedForm
+
+
 class ArticleForm(forms.ModelForm):
     photo_upload = PhotoUploadField(
         label="Unggah foto utama",
@@ -166,7 +179,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(UserScopedFormMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "village", "status_label", "published_at", "author", "updated"]
     list_filter = ["status", "topic", "village__kecamatan", "village"]
@@ -185,15 +198,6 @@ class ArticleAdmin(admin.ModelAdmin):
     # Every screen and every lookup goes through the user's villages.
     def get_queryset(self, request):
         return super().get_queryset(request).alive().editable_by(request.user)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-
-        class ScopedForm(form):
-            def __init__(self, *args, **kw):
-                super().__init__(*args, user=request.user, **kw)
-
-        return ScopedForm
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [] if works_across_villages(request.user) else ["author"]
@@ -411,7 +415,7 @@ class PhotoForm(forms.ModelForm):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(UserScopedFormMixin, admin.ModelAdmin):
     """Each village's photo library, to pick featured and gallery photos from."""
 
     form = PhotoForm
@@ -422,15 +426,6 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).editable_by(request.user)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-
-        class ScopedForm(form):
-            def __init__(self, *args, **kw):
-                super().__init__(*args, user=request.user, **kw)
-
-        return ScopedForm
 
     def get_readonly_fields(self, request, obj=None):
         return ["village", "thumbnail"] if obj is not None else []

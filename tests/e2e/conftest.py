@@ -60,3 +60,13 @@ def screenshot(page, screenshot_dir):
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def article_url(portal, browser):
+    """The newest article on Desa Taan's site, as a reader would reach it."""
+    page = browser.new_page()
+    page.goto(portal.url("taan"))
+    href = page.locator("article.card h2 a").first.get_attribute("href")
+    page.close()
+    return href
