@@ -202,6 +202,16 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Behind HTTPS (nginx with a wildcard certificate for *.base-domain):
+# redirect plain HTTP and tell browsers to keep to HTTPS for every village.
+if KIM_URL_SCHEME == "https":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Only sends the preload token; submitting the domain to browsers stays a choice.
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

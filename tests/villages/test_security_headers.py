@@ -12,3 +12,35 @@ def test_every_host_sends_a_strict_content_security_policy(client, taan_article,
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_deploy_checks_are_clean_with_production_settings():
+    import os
+    import secrets
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "KIM_URL_SCHEME": "https",
+        "KIM_BASE_DOMAIN": "kim.mamujukab.go.id",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_https_deployments_send_hsts_and_redirect_http(client, taan, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    plain = client.get("/", HTTP_HOST=host("taan"))
+    assert plain.status_code == 301 and plain["Location"] == "https://taan.localhost/"
+    secure = client.get("/", HTTP_HOST=host("taan"), HTTP_X_FORWARDED_PROTO="https")
+    assert secure["Strict-Transport-Security"].startswith("max-age=31536000; includeSubDomains")
