@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.sitemaps import sitemap
+from kimportal.health import healthz
 from kimportal.media import media_urlpatterns
 from villages.views import robots_txt
 
@@ -17,5 +18,6 @@ urlpatterns = [
     path("desa/", include("villages.urls_district")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", healthz, name="healthz"),
     *media_urlpatterns(),
 ]
