@@ -409,7 +409,8 @@ class PhotoForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["village"].queryset = Village.objects.for_user(user)
+        if "village" in self.fields:  # read-only once the photo exists
+            self.fields["village"].queryset = Village.objects.for_user(user)
         if self.instance.pk:
             del self.fields["upload"]
 
@@ -426,6 +427,11 @@ class PhotoAdmin(UserScopedFormMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).editable_by(request.user)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["village", "upload", "alt", "caption"]
+        return ["thumbnail", "village", "alt", "caption"]
 
     def get_readonly_fields(self, request, obj=None):
         return ["village", "thumbnail"] if obj is not None else []

@@ -1,0 +1,108 @@
+"""Walk every URL pattern of the project, on every kind of host, as every
+kind of outsider, and prove none of them shows or changes another village's
+unpublished work. New URLs are walked automatically."""
+
+import re
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from articles.models import Article, Photo
+from tests.conftest import host
+from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory
+from villages.models import Membership
+
+SECRET = "RAHASIA-TAAN-7f3c"
+
+
+def _patterns(resolver, prefix=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from _patterns(entry, prefix + _text(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + _text(entry.pattern)
+
+
+def _text(pattern):
+    return getattr(pattern, "_route", None) or pattern.regex.pattern.lstrip("^").rstrip("$").replace("\\Z", "")
+
+
+def _fill(route, values):
+    route = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values.get(m.group(1), "1")), route)
+    route = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(values.get(m.group(1), "x")), route)
+    return "/" + route.replace("\\", "")
+
+
+@pytest.fixture
+def victim(taan, taan_editor):
+    topic = TopicFactory(slug="rahasia")
+    photo = Photo.objects.create(village=taan, folder="villages/taan/photos/0f0f", width=800, height=600, widths=[800])
+    draft = ArticleFactory(
+        village=taan, slug="rahasia", title=SECRET, excerpt=SECRET, body=f"<p>{SECRET}</p>",
+        status="draft", published_at=None, topic=topic, photo=photo, author=taan_editor,
+    )
+    trashed = ArticleFactory(village=taan, slug="dibuang", title=f"{SECRET}-sampah", status="draft", published_at=None)
+    trashed.move_to_trash()
+    return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor)}
+
+
+def _values(victim, model_path):
+    draft = victim["draft"]
+    by_model = {
+        "articles/article": draft.pk, "articles/photo": victim["photo"].pk, "articles/topic": draft.topic_id,
+        "villages/village": draft.village_id, "villages/user": draft.author_id,
+        "villages/membership": Membership.objects.filter(village=draft.village).first().pk,
+        "villages/kecamatan": draft.village.kecamatan_id,
+    }
+    return {
+        "object_id": by_model.get(model_path, draft.pk), "pk": draft.pk, "revision_pk": victim["revision"].pk,
+        "slug": draft.slug, "year": 2026, "month": 11, "app_label": model_path.split("/")[0] or "articles",
+        "content_type_id": ContentType.objects.get_for_model(Article).pk, "path": "villages/taan/photos/0f0f/800.jpg",
+        "url": "articles/article/", "uidb64": "MQ", "token": "x",
+    }
+
+
+def _urls(victim):
+    for urlconf, hosts in (("kimportal.urls", [host()]), ("kimportal.urls_village", [host("taan"), host("bela")])):
+        for route in sorted(set(_patterns(get_resolver(urlconf)))):
+            model = "/".join(route.split("/")[1:3]) if route.startswith("admin/") else ""
+            path = _fill(route, _values(victim, model))
+            for h in hosts:
+                yield h, path
+            if "<path:object_id>/" in route or "<int:pk>/" in route:
+                trashed_path = _fill(route, {**_values(victim, model), "object_id": victim["trashed"].pk, "pk": victim["trashed"].pk})
+                yield host(), trashed_path
+
+
+OUTSIDERS = ["anonymous", "bela_editor", "bela_publisher"]
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victim, who, request, bela):
+    KecamatanFactory()
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    client.raise_request_exception = False
+    walked = 0
+    for http_host, path in _urls(victim):
+        for method in ("get", "post"):
+            data = {"post": "yes", "title": "DIBAJAK", "status": "published", "village": bela.pk} if method == "post" else {}
+            response = getattr(client, method)(path, data, HTTP_HOST=http_host)
+            walked += 1
+            assert response.status_code < 500, (method, http_host, path, response.status_code)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            assert SECRET.encode() not in body, (method, http_host, path)
+    draft = Article.objects.get(pk=victim["draft"].pk)
+    assert (draft.title, draft.status, draft.village.slug, draft.deleted_at) == (SECRET, "draft", "taan", None)
+    assert Article.objects.in_trash().filter(pk=victim["trashed"].pk).exists()
+    assert Photo.objects.filter(pk=victim["photo"].pk).exists()
+    assert walked > 200
+
+
+def test_district_staff_reach_every_url_without_a_server_error(client, victim, district_staff):
+    client.force_login(district_staff)
+    client.raise_request_exception = False
+    for http_host, path in _urls(victim):
+        response = client.get(path, HTTP_HOST=http_host)
+        assert response.status_code < 500, (http_host, path, response.status_code)
