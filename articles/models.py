@@ -160,7 +160,11 @@ class ArticleQuerySet(models.QuerySet):
         if not words:
             return self.none()
         if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+            from django.contrib.postgres.search import (
+                SearchQuery,
+                SearchRank,
+                SearchVector,
+            )
 
             vector = (
                 SearchVector("title", weight="A", config="simple")

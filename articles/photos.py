@@ -118,20 +118,17 @@ def _flatten(image):
 def process(upload):
     """Validate an upload and make its renditions. Nothing is stored."""
     image = _flatten(open_image(read_upload(upload)))
-    widths = [w for w in WIDTHS if w < image.width] + [min(image.width, WIDTHS[-1])]
-    processed = None
-    for width in sorted(set(widths)):
+    widths = sorted({w for w in WIDTHS if w < image.width} | {min(image.width, WIDTHS[-1])})
+    largest = widths[-1]
+    processed = ProcessedPhoto(width=largest, height=round(image.height * largest / image.width))
+    for width in widths:
         height = max(1, round(image.height * width / image.width))
         resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
-        if processed is None:
-            processed = ProcessedPhoto(width=image.width, height=image.height)
         for ext, (fmt, options) in FORMATS.items():
             out = io.BytesIO()
             # No exif=, icc_profile= or xmp= argument: nothing but pixels is written.
             resized.save(out, fmt, **options)
             processed.renditions[(width, ext)] = out.getvalue()
-    largest = max(processed.widths)
-    processed.width, processed.height = largest, round(image.height * largest / image.width)
     return processed
 
 

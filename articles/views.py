@@ -1,8 +1,8 @@
 import datetime
 
 from django.conf import settings
-from django.http import Http404
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.vary import vary_on_headers
 
