@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -133,6 +135,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
+
+    def in_week(self, monday):
+        """Published in the ISO week starting on `monday`, Sulawesi time."""
+        start = timezone.make_aware(datetime.datetime.combine(monday, datetime.time()))
+        return self.filter(published_at__gte=start, published_at__lt=start + datetime.timedelta(days=7))
 
     def in_month(self, year, month):
         """Published in a calendar month, Sulawesi time."""

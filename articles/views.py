@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
 from articles.models import Article, Topic
@@ -79,6 +80,29 @@ def village_archive(request, year=None, month=None):
 def district_archive(request, year=None, month=None):
     articles = Article.objects.published().in_active_villages().select_related("village", "topic", "photo")
     return _archive(request, articles, year, month)
+
+
+def bulletin(request, year=None, week=None):
+    """The week's news on A4, for the notice board at the balai desa."""
+    if year is None:
+        year, week, _ = timezone.localdate().isocalendar()
+    try:
+        monday = datetime.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise Http404("Minggu tidak dikenal.")
+    articles = (
+        Article.objects.published().for_village(request.village).in_week(monday)
+        .select_related("topic", "photo", "author").order_by("published_at", "id")
+    )
+    context = {
+        "articles": articles,
+        "monday": monday,
+        "sunday": monday + datetime.timedelta(days=6),
+        "week": week,
+        "previous": (monday - datetime.timedelta(days=7)).isocalendar(),
+        "next": (monday + datetime.timedelta(days=7)).isocalendar(),
+    }
+    return render(request, "articles/bulletin.html", context)
 
 
 def village_search(request):

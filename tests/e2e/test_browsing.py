@@ -1,5 +1,6 @@
 """A reader in Chromium, through Gunicorn, on *.localhost hosts."""
 
+import datetime
 import re
 
 import pytest
@@ -80,3 +81,19 @@ def test_reader_searches_from_the_header(portal, page, screenshot):
     assert page.locator("article.result mark").count() > 0
     assert _no_horizontal_scroll(page)
     screenshot("search")
+
+
+def test_weekly_bulletin_prints_on_a4(portal, browser, screenshot_dir):
+    context = browser.new_context(viewport={"width": 1000, "height": 1400})
+    page = context.new_page()
+    page.goto(portal.url("taan"))
+    newest = datetime.datetime.fromisoformat(page.locator("article.card time").first.get_attribute("datetime"))
+    year, week, _ = newest.isocalendar()
+    page.goto(portal.url("taan", f"/buletin/{year}/{week}/"))
+    assert page.locator("h1").inner_text() == "KIM Taan Bersatu"
+    assert page.locator(".bulletin-article").count() >= 1
+    page.screenshot(path=str(screenshot_dir / "bulletin-desktop.png"), full_page=True)
+    pdf = page.pdf(format="A4", print_background=False)
+    assert pdf.startswith(b"%PDF")
+    (screenshot_dir / "bulletin.pdf").write_bytes(pdf)
+    context.close()
