@@ -93,7 +93,26 @@ def test_weekly_bulletin_prints_on_a4(portal, browser, screenshot_dir):
     assert page.locator("h1").inner_text() == "KIM Taan Bersatu"
     assert page.locator(".bulletin-article").count() >= 1
     page.screenshot(path=str(screenshot_dir / "bulletin-desktop.png"), full_page=True)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.screenshot(path=str(screenshot_dir / "bulletin-phone.png"))
     pdf = page.pdf(format="A4", print_background=False)
     assert pdf.startswith(b"%PDF")
     (screenshot_dir / "bulletin.pdf").write_bytes(pdf)
     context.close()
+
+
+def test_static_files_are_compressed_fingerprinted_and_cached_for_a_year(portal, page):
+    import urllib.request
+
+    page.goto(portal.url("taan"))
+    script = page.locator("script[src^='/static/js/offline.']").get_attribute("src")
+    assert re.fullmatch(r"/static/js/offline\.[0-9a-f]{12}\.js", script)
+    for encoding in ("br", "gzip"):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{portal.port}{script}",
+            headers={"Host": f"taan.localhost:{portal.port}", "Accept-Encoding": encoding},
+        )
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == encoding
+            assert "max-age=315360000" in response.headers["Cache-Control"]
+            assert "immutable" in response.headers["Cache-Control"]
