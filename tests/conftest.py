@@ -13,8 +13,10 @@ BASE = "localhost"
 
 @pytest.fixture(autouse=True)
 def _isolated_files(settings, tmp_path):
-    """Uploads land in a per-test directory; static files need no manifest."""
+    """Uploads land in a per-test directory; static files need no manifest;
+    passwords hash fast (test_passwords.py checks the real hasher)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
