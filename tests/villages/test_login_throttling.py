@@ -1,0 +1,29 @@
+from tests.conftest import host
+
+
+def _login(client, username, password):
+    return client.post(
+        "/admin/login/?next=/admin/", {"username": username, "password": password}, HTTP_HOST=host()
+    )
+
+
+def test_five_wrong_passwords_lock_the_username_from_that_address(client, taan_editor):
+    for _ in range(5):
+        assert _login(client, "editor-taan", "salah").status_code in (200, 429)
+    locked = _login(client, "editor-taan", "rahasia-uji-123")  # even the right password
+    assert locked.status_code == 429
+    assert "Terlalu banyak percobaan masuk" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_right_password_works_before_the_limit(client, taan_editor):
+    _login(client, "editor-taan", "salah")
+    response = _login(client, "editor-taan", "rahasia-uji-123")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(taan_editor.pk)
+
+
+def test_another_user_is_not_locked_out_by_someone_elses_attempts(client, taan_editor, bela_editor):
+    for _ in range(6):
+        _login(client, "editor-taan", "salah")
+    assert _login(client, "editor-bela", "rahasia-uji-123").status_code == 302
