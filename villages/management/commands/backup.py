@@ -25,8 +25,9 @@ class Command(BaseCommand):
     def handle(self, *args, archive, **options):
         data = io.StringIO()
         # XML, not JSON: Django's JSON encoder cuts timestamps to milliseconds.
+        # Primary keys are kept as they are, so every reference survives exactly.
         call_command(
-            "dumpdata", format="xml", natural_foreign=True, natural_primary=True, exclude=EXCLUDE, stdout=data
+            "dumpdata", format="xml", natural_foreign=True, exclude=EXCLUDE, stdout=data
         )
         payload = data.getvalue().encode()
         media = Path(settings.MEDIA_ROOT)
