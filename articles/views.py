@@ -90,14 +90,21 @@ def bulletin(request, year=None, week=None):
         monday = datetime.date.fromisocalendar(year, week, 1)
     except ValueError:
         raise Http404("Minggu tidak dikenal.")
+    # Like the archive: no news before 2000 or after 2100, and no date
+    # arithmetic at the edges of the calendar (year 1 or 9999 would overflow).
+    if not 2000 <= year <= 2100:
+        raise Http404("Minggu tidak dikenal.")
     articles = (
         Article.objects.published().for_village(request.village).in_week(monday)
         .select_related("topic", "photo", "author").order_by("published_at", "id")
     )
+    sunday = monday + datetime.timedelta(days=6)
     context = {
         "articles": articles,
         "monday": monday,
-        "sunday": monday + datetime.timedelta(days=6),
+        "sunday": sunday,
+        # "23–29 November 2026", "30 November–6 Desember 2026", "28 Desember 2026–3 Januari 2027".
+        "monday_format": "j" if monday.month == sunday.month else "j F" if monday.year == sunday.year else "j F Y",
         "week": week,
         "previous": (monday - datetime.timedelta(days=7)).isocalendar(),
         "next": (monday + datetime.timedelta(days=7)).isocalendar(),
