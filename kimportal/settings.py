@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
@@ -101,6 +103,8 @@ MIDDLEWARE = [
     # the difference between text in one second or two. CSRF tokens are
     # masked per response, which is what keeps BREACH away from the admin.
     "django.middleware.gzip.GZipMiddleware",
+    # Outside everything else, so its duration and status are the whole request's.
+    "kimportal.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -109,7 +113,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "villages.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -156,6 +162,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "villages/login_locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Two-factor login (villages/twofactor.py): anyone may turn it on; with this
+# on, district staff and superusers must before the newsroom opens for them.
+KIM_REQUIRE_2FA_FOR_STAFF = envbool("KIM_REQUIRE_2FA_FOR_STAFF", False)
+OTP_TOTP_ISSUER = "KIM Portal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # superusers manage devices but never see their secrets
 
 # Argon2 first: new and changed passwords use it; older hashes upgrade on login.
 PASSWORD_HASHERS = [
@@ -234,14 +245,32 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# One JSON object a line on stderr for the log collector (kimportal/logs.py);
+# LOG_FORMAT=text for people, the default with DEBUG so `make run` reads easily.
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "formatters": {
+        "json": {"()": "kimportal.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "null": {"class": "logging.NullHandler"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own handlers would print some records twice and try to
+        # mail admins; everything goes one way, through the root handler.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # runserver's access line: kimportal.request logs every request, with more.
+        "django.server": {"handlers": ["null"], "propagate": False},
         # A refused Host header is routine noise from scanners, not an error.
-        "django.security.DisallowedHost": {"handlers": ["console"], "level": "WARNING"},
+        "django.security.DisallowedHost": {"level": "WARNING"},
     },
 }
 
@@ -296,3 +325,15 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     },
 }
+# Error reports to Sentry, only when SENTRY_DSN is set: without it sentry_sdk
+# is never imported (kimportal/sentry.py says what is and is not sent).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from kimportal import sentry
+
+    sentry.init(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT") or "production",
+        release=os.environ.get("SENTRY_RELEASE") or f"kimportal@{KIM_ASSETS_VERSION}",
+        traces_sample_rate=os.environ.get("SENTRY_TRACES_SAMPLE_RATE", ""),
+    )

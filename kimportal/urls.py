@@ -6,13 +6,18 @@ from django.urls import include, path
 from articles.sitemaps import sitemap
 from kimportal.health import healthz
 from kimportal.media import media_urlpatterns
+from villages.twofactor import TwoFactorLoginForm
 from villages.views import robots_txt
 
 admin.site.site_header = "KIM Portal – Ruang Redaksi"
 admin.site.site_title = "KIM Portal"
 admin.site.index_title = "Ruang redaksi"
+# Asks for the authenticator code of users who turned two-factor login on.
+admin.site.login_form = TwoFactorLoginForm
+admin.site.login_template = "villages/twofactor_login.html"
 
 urlpatterns = [
+    path("admin/dua-langkah/", include("villages.urls_twofactor")),
     path("admin/", admin.site.urls),
     path("", include("articles.urls_district")),
     path("desa/", include("villages.urls_district")),

@@ -1,0 +1,12 @@
+"""Two-factor login screens, under /admin/ on the base domain (see villages/twofactor.py)."""
+
+from django.contrib import admin
+from django.urls import path
+
+from villages import twofactor
+
+app_name = "twofactor"
+urlpatterns = [
+    path("", admin.site.admin_view(twofactor.setup), name="setup"),
+    path("matikan/", admin.site.admin_view(twofactor.disable), name="disable"),
+]
