@@ -5,6 +5,7 @@ an editor asking for another village's article, photo or revision finds
 nothing.
 """
 
+import datetime
 import difflib
 
 from django import forms
@@ -21,8 +22,8 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import photos
 from articles.html import images_without_alt, plain_text
-from articles.models import Article, Photo, Topic
-from villages.admin import DistrictOnlyAdmin
+from articles.models import Announcement, Article, Photo, Topic
+from villages.admin import DistrictOnlyAdmin, RefuseInvalidFormsMixin
 from villages.models import Village, is_newsroom_user, works_across_villages
 
 
@@ -179,7 +180,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(UserScopedFormMixin, admin.ModelAdmin):
+class ArticleAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "village", "status_label", "published_at", "author", "updated"]
     list_filter = ["status", "topic", "village__kecamatan", "village"]
@@ -212,7 +213,7 @@ class ArticleAdmin(UserScopedFormMixin, admin.ModelAdmin):
 
     @admin.display(description="status", ordering="status")
     def status_label(self, obj):
-        return obj.effective_status.label
+        return "Diturunkan distrik" if obj.taken_down_at else obj.effective_status.label
 
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
@@ -416,7 +417,7 @@ class PhotoForm(forms.ModelForm):
 
 
 @admin.register(Photo)
-class PhotoAdmin(UserScopedFormMixin, admin.ModelAdmin):
+class PhotoAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmin):
     """Each village's photo library, to pick featured and gallery photos from."""
 
     form = PhotoForm
@@ -463,3 +464,80 @@ class PhotoAdmin(UserScopedFormMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return is_newsroom_user(request.user)
+
+
+class AnnouncementForm(forms.ModelForm):
+    class Meta:
+        model = Announcement
+        fields = ["title", "body", "attachment", "starts_at", "ends_at", "audience", "kecamatans", "villages"]
+        widgets = {
+            "body": CKEditor5Widget(config_name="announcement"),
+            "audience": forms.RadioSelect,
+            "kecamatans": forms.CheckboxSelectMultiple,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        audience = cleaned.get("audience")
+        if audience == Announcement.Audience.KECAMATAN and not cleaned.get("kecamatans"):
+            self.add_error("kecamatans", "Pilih setidaknya satu kecamatan.")
+        if audience == Announcement.Audience.VILLAGES and not cleaned.get("villages"):
+            self.add_error("villages", "Pilih setidaknya satu desa.")
+        return cleaned
+
+    def save(self, commit=True):
+        # Targets that do not apply are dropped, so the list shows what counts.
+        audience = self.cleaned_data["audience"]
+        if audience != Announcement.Audience.KECAMATAN:
+            self.cleaned_data["kecamatans"] = []
+        if audience != Announcement.Audience.VILLAGES:
+            self.cleaned_data["villages"] = []
+        return super().save(commit)
+
+
+@admin.register(Announcement)
+class AnnouncementAdmin(DistrictOnlyAdmin):
+    """District announcements: written here, pinned on the targeted village sites."""
+
+    form = AnnouncementForm
+    list_display = ["title", "audience_label", "starts_at", "ends_at", "window"]
+    list_filter = ["audience"]
+    search_fields = ["title"]
+    filter_horizontal = ["villages"]
+    date_hierarchy = "starts_at"
+    fieldsets = [
+        (None, {"fields": ["title", "body", "attachment"]}),
+        ("Waktu tayang", {"fields": ["starts_at", "ends_at"]}),
+        ("Sasaran", {"fields": ["audience", "kecamatans", "villages"]}),
+    ]
+
+    def get_changeform_initial_data(self, request):
+        # Two weeks is how long most programme notices run.
+        now = timezone.now()
+        return {"starts_at": now, "ends_at": now + datetime.timedelta(days=14), **super().get_changeform_initial_data(request)}
+
+    @admin.display(description="sasaran")
+    def audience_label(self, obj):
+        if obj.audience == Announcement.Audience.KECAMATAN:
+            return "Kec. " + ", ".join(k.name for k in obj.kecamatans.all())
+        if obj.audience == Announcement.Audience.VILLAGES:
+            return ", ".join(v.name for v in obj.villages.all())
+        return obj.get_audience_display()
+
+    @admin.display(description="keadaan")
+    def window(self, obj):
+        now = timezone.now()
+        if now < obj.starts_at:
+            return "Akan tayang"
+        return "Sedang tayang" if now < obj.ends_at else "Selesai"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("kecamatans", "villages")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def view_on_site(self, obj):
+        return reverse("district:announcement", args=[obj.pk])

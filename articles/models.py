@@ -1,18 +1,21 @@
 import datetime
+import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import photos
 from articles.html import clean_body, plain_excerpt
-from villages.models import Village
+from villages import hosts
+from villages.models import AuditEntry, Kecamatan, Village
 
 
 class Topic(models.Model):
@@ -115,11 +118,48 @@ class ArticleQuerySet(models.QuerySet):
         come (checked at read time, so nothing needs a cron job), not in the
         trash."""
         return self.filter(
-            status__in=Article.LIVE_STATUSES, published_at__lte=timezone.now(), deleted_at__isnull=True
+            status__in=Article.LIVE_STATUSES,
+            published_at__lte=timezone.now(),
+            deleted_at__isnull=True,
+            taken_down_at__isnull=True,
         )
 
     def alive(self):
         return self.filter(deleted_at__isnull=True)
+
+    def taken_down(self):
+        return self.filter(taken_down_at__isnull=False)
+
+    def with_status(self, status):
+        """Articles as the district desk names their state: what readers see
+        ("published" means live now, "scheduled" still waiting), or "taken_down"."""
+        now = timezone.now()
+        if status == "taken_down":
+            return self.taken_down()
+        if status == Article.Status.PUBLISHED:
+            return self.filter(status__in=Article.LIVE_STATUSES, published_at__lte=now, taken_down_at__isnull=True)
+        if status == Article.Status.SCHEDULED:
+            return self.filter(status=status, published_at__gt=now, taken_down_at__isnull=True)
+        return self.filter(status=status, taken_down_at__isnull=True)
+
+    def published_between(self, start=None, end=None):
+        """Published on or after `start` and before `end` (either may be None)."""
+        articles = self
+        if start is not None:
+            articles = articles.filter(published_at__gte=start)
+        if end is not None:
+            articles = articles.filter(published_at__lt=end)
+        return articles
+
+    def per_week(self):
+        """{monday: number of articles}, weeks counted in Sulawesi time."""
+        rows = (
+            self.annotate(week=TruncWeek("published_at", output_field=models.DateField()))
+            .order_by()
+            .values_list("week")
+            .annotate(count=Count("id"))
+        )
+        return dict(rows)
 
     def in_trash(self):
         return self.filter(deleted_at__isnull=False)
@@ -135,6 +175,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
+
+    def latest_first(self):
+        """Newest first counting publication time, or creation time for what
+        has none yet: drafts sit among the news of the day they were begun."""
+        return self.order_by(Coalesce("published_at", "created").desc(), "-id")
 
     def in_week(self, monday):
         """Published in the ISO week starting on `monday`, Sulawesi time."""
@@ -246,6 +291,10 @@ class Article(models.Model):
     created = models.DateTimeField("dibuat", auto_now_add=True)
     updated = models.DateTimeField("diperbarui", auto_now=True)
     deleted_at = models.DateTimeField("dibuang", null=True, blank=True, editable=False)
+    # Set by district staff (see take_down): the article leaves every public
+    # page whatever its status, until the district restores it.
+    taken_down_at = models.DateTimeField("diturunkan distrik", null=True, blank=True, editable=False)
+    takedown_reason = models.TextField("alasan diturunkan", blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -262,6 +311,12 @@ class Article(models.Model):
             # District feed and district topic pages.
             models.Index(fields=["status", "-published_at"], name="article_district_feed"),
             models.Index(fields=["topic", "status", "-published_at"], name="article_topic_feed"),
+            # The district desk's activity figures: who wrote lately.
+            models.Index(fields=["village", "updated"], name="article_village_updated"),
+            # The district desk: every article, newest first (see latest_first).
+            models.Index(
+                Coalesce("published_at", "created").desc(), models.F("id").desc(), name="article_desk_feed"
+            ),
         ]
 
     def __str__(self):
@@ -302,6 +357,20 @@ class Article(models.Model):
         """The statuses a user may give an article of this village."""
         return list(cls.Status) if village.can_publish(user) else list(cls.EDITOR_STATUSES)
 
+    @transaction.atomic
+    def take_down(self, user, reason):
+        """District moderation: off every public page at once, reason kept
+        for the village's editors and in the audit log."""
+        self.taken_down_at, self.takedown_reason = timezone.now(), reason
+        Article.objects.filter(pk=self.pk).update(taken_down_at=self.taken_down_at, takedown_reason=reason)
+        AuditEntry.record(user, AuditEntry.Action.TAKE_DOWN, self.village, subject=self, reason=reason)
+
+    @transaction.atomic
+    def restore_after_takedown(self, user, reason):
+        self.taken_down_at, self.takedown_reason = None, ""
+        Article.objects.filter(pk=self.pk).update(taken_down_at=None, takedown_reason="")
+        AuditEntry.record(user, AuditEntry.Action.RESTORE, self.village, subject=self, reason=reason)
+
     def move_to_trash(self):
         self.deleted_at = timezone.now()
         Article.objects.filter(pk=self.pk).update(deleted_at=self.deleted_at)
@@ -340,6 +409,7 @@ class Article(models.Model):
         return (
             self.effective_status == self.Status.PUBLISHED
             and self.deleted_at is None
+            and self.taken_down_at is None
             and self.village.is_active
         )
 
@@ -399,3 +469,117 @@ class Revision(models.Model):
         article.title, article.excerpt, article.body = self.title, self.excerpt, self.body
         article.save()
         return article.snapshot(user)
+
+
+ATTACHMENT_TYPES = {".pdf": b"%PDF-", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".png": b"\x89PNG"}
+ATTACHMENT_MAX_MB = 10
+
+
+def validate_attachment(upload):
+    """A PDF, JPEG or PNG that really is one: the extension and the first
+    bytes must agree, so nothing else is served from our domain."""
+    ext = Path(upload.name).suffix.lower()
+    magic = ATTACHMENT_TYPES.get(ext)
+    if magic is None:
+        raise ValidationError("Lampiran harus berupa PDF, JPG atau PNG.")
+    if upload.size > ATTACHMENT_MAX_MB * 2**20:
+        raise ValidationError(f"Lampiran terlalu besar: maksimal {ATTACHMENT_MAX_MB} MB.")
+    upload.seek(0)
+    head = upload.read(len(magic))
+    upload.seek(0)
+    if head != magic:
+        raise ValidationError("Isi lampiran tidak sesuai dengan jenis berkasnya. Unggah PDF, JPG atau PNG asli.")
+
+
+def attachment_path(announcement, filename):
+    # A random folder: attachment addresses cannot be guessed before they start.
+    name = slugify(Path(filename).stem)[:80] or "lampiran"
+    return f"district/announcements/{uuid.uuid4().hex}/{name}{Path(filename).suffix.lower()}"
+
+
+class AnnouncementQuerySet(models.QuerySet):
+    def current(self, now=None):
+        """Inside their window now: they start and end by themselves."""
+        now = now or timezone.now()
+        return self.filter(starts_at__lte=now, ends_at__gt=now)
+
+    def for_village(self, village):
+        """Only what the district aimed at this village, directly or through
+        its kecamatan or by sending to everyone."""
+        audience = Announcement.Audience
+        return self.filter(
+            Q(audience=audience.ALL)
+            | Q(audience=audience.KECAMATAN, kecamatans=village.kecamatan_id)
+            | Q(audience=audience.VILLAGES, villages=village)
+        ).distinct()
+
+    def pinned_first(self):
+        return self.order_by("-starts_at", "-id")
+
+
+class Announcement(models.Model):
+    """Government programme information from the district, pinned on the
+    village sites it is aimed at while its window lasts."""
+
+    class Audience(models.TextChoices):
+        ALL = "all", "Semua desa"
+        KECAMATAN = "kecamatan", "Desa di kecamatan terpilih"
+        VILLAGES = "villages", "Desa terpilih"
+
+    title = models.CharField("judul", max_length=200)
+    body = models.TextField("isi", help_text="HTML yang tidak aman dibuang saat disimpan.")
+    attachment = models.FileField(
+        "lampiran",
+        upload_to=attachment_path,
+        blank=True,
+        max_length=200,
+        validators=[validate_attachment],
+        help_text=f"Opsional: PDF, JPG atau PNG, maksimal {ATTACHMENT_MAX_MB} MB.",
+    )
+    starts_at = models.DateTimeField("mulai tayang", default=timezone.now)
+    ends_at = models.DateTimeField("selesai tayang")
+    audience = models.CharField("sasaran", max_length=20, choices=Audience.choices, default=Audience.ALL)
+    kecamatans = models.ManyToManyField(Kecamatan, blank=True, related_name="+", verbose_name="kecamatan")
+    villages = models.ManyToManyField(Village, blank=True, related_name="+", verbose_name="desa")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField("dibuat", auto_now_add=True)
+    updated = models.DateTimeField("diperbarui", auto_now=True)
+
+    objects = AnnouncementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        verbose_name = "pengumuman distrik"
+        verbose_name_plural = "pengumuman distrik"
+        indexes = [models.Index(fields=["ends_at", "starts_at"], name="announcement_window")]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="announcement_ends_after_start")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "Waktu selesai harus setelah waktu mulai."})
+
+    def save(self, *args, **kwargs):
+        self.body = clean_body(self.body)
+        super().save(*args, **kwargs)
+
+    def is_current(self, now=None):
+        now = now or timezone.now()
+        return self.starts_at <= now < self.ends_at
+
+    def get_absolute_url(self):
+        return reverse("articles:announcement", kwargs={"pk": self.pk}, urlconf="kimportal.urls_village")
+
+    def attachment_url(self):
+        """On the district host: village hosts serve only their own uploads."""
+        return hosts.build_url("", self.attachment.url) if self.attachment else ""
+
+    @property
+    def attachment_is_image(self):
+        return Path(self.attachment.name).suffix.lower() in (".jpg", ".jpeg", ".png")

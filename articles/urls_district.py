@@ -8,6 +8,7 @@ urlpatterns = [
     path("topik/<slug:slug>/", views.district_topic, name="topic"),
     path("arsip/", views.district_archive, name="archive"),
     path("arsip/<int:year>/<int:month>/", views.district_archive, name="archive_month"),
+    path("pengumuman/<int:pk>/", views.announcement_detail, name="announcement"),
     path("cari/", views.district_search, name="search"),
     path("rss/", feeds.rss, name="rss"),
     path("atom/", feeds.atom, name="atom"),

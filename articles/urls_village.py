@@ -11,6 +11,7 @@ urlpatterns = [
     path("arsip/<int:year>/<int:month>/", views.village_archive, name="archive_month"),
     path("buletin/", views.bulletin, name="bulletin"),
     path("buletin/<int:year>/<int:week>/", views.bulletin, name="bulletin_week"),
+    path("pengumuman/<int:pk>/", views.announcement_detail, name="announcement"),
     path("cari/", views.village_search, name="search"),
     path("rss/", feeds.rss, name="rss"),
     path("atom/", feeds.atom, name="atom"),

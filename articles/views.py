@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
-from articles.models import Article, Topic
+from articles.models import Announcement, Article, Topic
 
 
 def _page(request, queryset):
@@ -28,10 +28,30 @@ def _village_articles(request):
     )
 
 
+def _announcements(request):
+    """District announcements in their window, aimed at this site."""
+    current = Announcement.objects.current()
+    if request.village is not None:
+        current = current.for_village(request.village)
+    return current.pinned_first()
+
+
+def _home(request, template, articles):
+    page = _page(request, articles)
+    # Pinned above the news, on the first page only.
+    announcements = _announcements(request)[:5] if page.number == 1 else []
+    return render(request, template, {"page": page, "announcements": announcements})
+
+
 @vary_on_headers("Save-Data")
 def village_home(request):
-    page = _page(request, _village_articles(request))
-    return render(request, "articles/village_home.html", {"page": page})
+    return _home(request, "articles/village_home.html", _village_articles(request))
+
+
+def announcement_detail(request, pk):
+    announcement = get_object_or_404(_announcements(request), pk=pk)
+    base = "village_base.html" if request.village else "district_base.html"
+    return render(request, "articles/announcement.html", {"announcement": announcement, "base_template": base})
 
 
 @vary_on_headers("Save-Data")
@@ -132,8 +152,7 @@ def _district_articles():
 
 @vary_on_headers("Save-Data")
 def district_home(request):
-    page = _page(request, _district_articles())
-    return render(request, "articles/district_home.html", {"page": page})
+    return _home(request, "articles/district_home.html", _district_articles())
 
 
 @vary_on_headers("Save-Data")

@@ -275,6 +275,24 @@ LOGGING = {
 }
 
 ARTICLES_PER_PAGE = envint("KIM_ARTICLES_PER_PAGE", 10)
+# The district desk flags a KIM as quiet after this many days without news.
+KIM_QUIET_DAYS = envint("KIM_QUIET_DAYS", 14)
+
+# Mail for new editors' password links. Without EMAIL_HOST, mail is printed
+# to the log; staff also see each link to send over WhatsApp.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"KIM Portal <noreply@{KIM_BASE_DOMAIN}>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Password links (new editors, resets) work once and for this many days.
+PASSWORD_RESET_TIMEOUT = envint("KIM_PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
 # Bumping it makes every reader's service worker drop its offline copies.
 KIM_ASSETS_VERSION = os.environ.get("KIM_ASSETS_VERSION", "1")
 
@@ -325,6 +343,16 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     },
 }
+# Announcements: the same editor without images in the text (photos and
+# PDFs go in the attachment field instead).
+CKEDITOR_5_CONFIGS["announcement"] = {
+    **CKEDITOR_5_CONFIGS["default"],
+    "toolbar": {
+        "items": [i for i in CKEDITOR_5_CONFIGS["default"]["toolbar"]["items"] if i != "insertImage"],
+        "shouldNotGroupWhenFull": False,
+    },
+}
+
 # Error reports to Sentry, only when SENTRY_DSN is set: without it sentry_sdk
 # is never imported (kimportal/sentry.py says what is and is not sent).
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")

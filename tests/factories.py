@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from articles.models import Article, Topic
+from articles.models import Announcement, Article, Topic
 from villages.models import Kecamatan, Membership, User, Village
 
 
@@ -70,3 +70,24 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "<p>Warga bergotong royong membersihkan saluran air.</p>"
     status = Article.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Announcement
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Pengumuman nomor {n}")
+    body = "<p>Pendaftaran bantuan bibit kakao dibuka sampai akhir bulan.</p>"
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    ends_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+
+    @factory.post_generation
+    def kecamatans(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.kecamatans.set(extracted)
+
+    @factory.post_generation
+    def villages(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.villages.set(extracted)

@@ -94,7 +94,7 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
             body = b"".join(response.streaming_content) if response.streaming else response.content
             assert SECRET.encode() not in body, (method, http_host, path)
     draft = Article.objects.get(pk=victim["draft"].pk)
-    assert (draft.title, draft.status, draft.village.slug, draft.deleted_at) == (SECRET, "draft", "taan", None)
+    assert (draft.title, draft.status, draft.village.slug, draft.deleted_at, draft.taken_down_at) == (SECRET, "draft", "taan", None, None)
     assert Article.objects.in_trash().filter(pk=victim["trashed"].pk).exists()
     assert Photo.objects.filter(pk=victim["photo"].pk).exists()
     assert walked > 200

@@ -1,10 +1,21 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from villages.models import Kecamatan, Membership, User, Village, works_across_villages
+from villages.models import AuditEntry, Kecamatan, Membership, User, Village, works_across_villages
 
 
-class DistrictOnlyAdmin(admin.ModelAdmin):
+class RefuseInvalidFormsMixin:
+    """A change form rendered for a POST is one that failed validation:
+    answer 400, with the admin's own error messages, instead of 200."""
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        response = super().render_change_form(request, context, *args, **kwargs)
+        if request.method == "POST":
+            response.status_code = 400
+        return response
+
+
+class DistrictOnlyAdmin(RefuseInvalidFormsMixin, admin.ModelAdmin):
     """Screens only district staff (and superusers) may open at all."""
 
     def _district(self, request):
@@ -46,6 +57,12 @@ class VillageAdmin(DistrictOnlyAdmin):
 
     def view_on_site(self, obj):
         return obj.url()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data:
+            action = AuditEntry.Action.VILLAGE_ACTIVATED if obj.is_active else AuditEntry.Action.VILLAGE_DEACTIVATED
+            AuditEntry.record(request.user, action, obj, subject=obj)
 
 
 @admin.register(Kecamatan)

@@ -1,7 +1,14 @@
+import datetime
+from urllib.parse import urlencode
+
+from django.apps import apps
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from villages import hosts
 
@@ -67,6 +74,14 @@ def is_newsroom_user(user):
     return user._has_memberships
 
 
+def whatsapp_url(number, text=""):
+    """wa.me link for an Indonesian number written 0812..., 62812... or +62812..."""
+    number = number.lstrip("+")
+    if number.startswith("0"):
+        number = "62" + number[1:]
+    return f"https://wa.me/{number}" + (f"?{urlencode({'text': text})}" if text else "")
+
+
 class Kecamatan(models.Model):
     name = models.CharField("nama", max_length=100, unique=True)
     slug = models.SlugField(unique=True)
@@ -83,6 +98,40 @@ class Kecamatan(models.Model):
 class VillageQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def with_activity(self, now=None):
+        """Each village with what the district desk watches: articles
+        published in the last 30 and 90 days, the last one's time, its
+        members and how many of them wrote in the last 90 days.
+
+        Subqueries, one index range scan per village each, rather than joins
+        that would multiply a village's articles by its members."""
+        Article = apps.get_model("articles", "Article")
+        now = now or timezone.now()
+        published = Article.objects.published().filter(village=OuterRef("pk")).order_by()
+
+        def count(queryset, field="id", distinct=False):
+            return Coalesce(
+                Subquery(
+                    queryset.values("village").annotate(n=Count(field, distinct=distinct)).values("n"),
+                    output_field=models.IntegerField(),
+                ),
+                0,
+            )
+
+        return self.annotate(
+            published_30=count(published.filter(published_at__gte=now - datetime.timedelta(days=30))),
+            published_90=count(published.filter(published_at__gte=now - datetime.timedelta(days=90))),
+            last_published=Subquery(published.order_by("-published_at").values("published_at")[:1]),
+            members=count(Membership.objects.filter(village=OuterRef("pk"), user__is_active=True).order_by(), "user"),
+            active_editors=count(
+                Article.objects.filter(
+                    village=OuterRef("pk"), updated__gte=now - datetime.timedelta(days=90), author__isnull=False
+                ).order_by(),
+                "author",
+                distinct=True,
+            ),
+        )
 
     def for_user(self, user):
         """Villages a user may work on: all for district staff, else their memberships."""
@@ -168,14 +217,16 @@ class Village(models.Model):
             return False
         return self.editors_may_publish or Village.objects.publishable_by(user).filter(pk=self.pk).exists()
 
+    def is_quiet(self, days, now=None):
+        """Nothing published for `days` days (needs with_activity())."""
+        now = now or timezone.now()
+        return self.is_active and (
+            self.last_published is None or self.last_published < now - datetime.timedelta(days=days)
+        )
+
     @property
     def whatsapp_link(self):
-        if not self.whatsapp:
-            return ""
-        number = self.whatsapp.lstrip("+")
-        if number.startswith("0"):
-            number = "62" + number[1:]
-        return f"https://wa.me/{number}"
+        return whatsapp_url(self.whatsapp) if self.whatsapp else ""
 
 
 class Membership(models.Model):
@@ -203,3 +254,58 @@ class Membership(models.Model):
         # Members write through the admin, which requires is_staff.
         if not self.user.is_staff:
             User.objects.filter(pk=self.user_id).update(is_staff=True)
+
+
+class AuditEntry(models.Model):
+    """One district action, kept for good: who did what to which village or
+    article, when and why. Entries are written once and never changed or
+    deleted through the portal."""
+
+    class Action(models.TextChoices):
+        TAKE_DOWN = "take_down", "Menurunkan berita"
+        RESTORE = "restore", "Memulihkan berita"
+        VILLAGE_ADDED = "village_added", "Menambah desa"
+        VILLAGE_DEACTIVATED = "village_deactivated", "Menonaktifkan desa"
+        VILLAGE_ACTIVATED = "village_activated", "Mengaktifkan desa"
+
+    created = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="oleh"
+    )
+    # Kept as text too, so the log still says who after an account is deleted.
+    actor_name = models.CharField("nama pelaku", max_length=150)
+    action = models.CharField("tindakan", max_length=30, choices=Action.choices)
+    village = models.ForeignKey(
+        Village, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="desa"
+    )
+    subject = models.CharField("tentang", max_length=300)
+    subject_id = models.PositiveBigIntegerField(null=True)
+    reason = models.TextField("alasan", blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = "catatan audit"
+        verbose_name_plural = "log audit"
+
+    def __str__(self):
+        return f"{self.actor_name}: {self.get_action_display()} – {self.subject}"
+
+    @classmethod
+    def record(cls, user, action, village, subject, reason=""):
+        return cls.objects.create(
+            actor=user,
+            actor_name=user.get_full_name() or user.username,
+            action=action,
+            village=village,
+            subject=str(subject)[:300],
+            subject_id=getattr(subject, "pk", None),
+            reason=reason,
+        )
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Catatan audit tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Catatan audit tidak dapat dihapus.")

@@ -17,11 +17,11 @@ def _queries(client, path, http_host):
 @pytest.mark.parametrize(
     "path,site,budget",
     [
-        ("/", "taan", 4),  # village, count, page, topics menu
+        ("/", "taan", 5),  # village, count, page, announcements, topics menu
         ("/berita/{slug}/", "taan", 4),  # village, article, gallery, topics menu
         ("/topik/{topic}/", "taan", 5),
         ("/tentang/", "taan", 3),
-        ("/", "", 3),  # count, page, topics menu
+        ("/", "", 4),  # count, page, announcements, topics menu
         ("/topik/{topic}/", "", 4),
         ("/desa/", "", 3),
     ],

@@ -32,13 +32,27 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
 from articles import photos
-from articles.models import Article, Photo, Topic
+from articles.models import Announcement, Article, Photo, Topic
 from villages.models import Kecamatan, Membership, User, Village
 
 DEMO_PASSWORD = "kimportal-demo"  # demo only; printed on screen
 WITA = ZoneInfo("Asia/Makassar")
 DEFAULT_ARTICLES = 26  # published per village; drafts, review and scheduled come on top
 DAYS_BACK = 180
+QUIET_DAYS = 25  # how long the quiet demo KIMs have published nothing
+ANNOUNCEMENTS = [
+    (
+        "Imunisasi polio gratis di semua puskesmas, 1–12 Desember",
+        "<p>Dinas Kesehatan Kabupaten Mamuju mengadakan imunisasi polio gratis untuk anak usia 0–7 tahun "
+        "di semua puskesmas dan posyandu. Bawa buku KIA atau kartu keluarga.</p>"
+        "<ul><li>Waktu: pukul 08.00–12.00 WITA</li><li>Tempat: puskesmas dan posyandu terdekat</li></ul>",
+    ),
+    (
+        "Musrenbang kecamatan: usulan desa paling lambat Jumat",
+        "<p>Kepala desa dan KIM diminta mengirim usulan pembangunan hasil musyawarah dusun ke kantor camat "
+        "paling lambat hari Jumat. Usulan yang terlambat masuk ke tahun berikutnya.</p>",
+    ),
+]
 IMAGE_SIZE = (800, 450)
 IMAGE_VARIANTS = 3  # drawings per topic and landscape, shared by many articles
 
@@ -1050,11 +1064,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             topics = self.seed_topics()
             logins = self.seed_staff()
-            for kecamatan_name, seed in self.chosen_villages(villages):
+            for index, (kecamatan_name, seed) in enumerate(self.chosen_villages(villages)):
                 village = self.seed_village(kecamatan_name, seed)
                 editor, publisher = self.seed_members(village, seed)
                 logins += [(editor.username, "editor", village.name), (publisher.username, "penerbit", village.name)]
-                self.seed_articles(village, seed, kecamatan_name, topics, editor, publisher, articles)
+                # Every fourth KIM has gone quiet, so the district desk has some to find.
+                quiet = index % 4 == 3
+                self.seed_articles(village, seed, kecamatan_name, topics, editor, publisher, articles, quiet)
+            self.seed_announcements()
 
         self.report(logins, time.monotonic() - started)
 
@@ -1125,7 +1142,7 @@ class Command(BaseCommand):
 
     # Articles
 
-    def seed_articles(self, village, seed, kecamatan_name, topics, editor, publisher, count):
+    def seed_articles(self, village, seed, kecamatan_name, topics, editor, publisher, count, quiet=False):
         rng = random.Random(f"stories:{seed.slug}")
         stories = [story for story in STORIES if fits(story, seed)]
         rng.shuffle(stories)
@@ -1147,7 +1164,7 @@ class Command(BaseCommand):
             # One generator per article: the same article comes out the same
             # whatever --articles says.
             arng = random.Random(f"story:{seed.slug}:{index}")
-            when = self.publish_time(status, index - len(unpublished), count, arng)
+            when = self.publish_time(status, index - len(unpublished), count, arng, QUIET_DAYS if quiet else 0)
             day = (when or self.now).astimezone(WITA).date() - timedelta(days=arng.choice([0, 0, 1]))
             context = story_context(seed, kecamatan_name, people, ketua_kim, day, arng)
             title, body = write_story(story, context, arng)
@@ -1170,14 +1187,32 @@ class Command(BaseCommand):
             article.save()
             self.created["articles"] += 1
 
-    def publish_time(self, status, published_index, count, rng):
+    def publish_time(self, status, published_index, count, rng, silence=0):
         if status == Article.Status.SCHEDULED:
             return future_time(self.now, rng)
         if status != Article.Status.PUBLISHED:
             return None
         # Spread over the last months, newest first, never today (it might still be morning).
         spacing = DAYS_BACK / max(count, 1)
-        return past_time(self.now, 1 + int(published_index * spacing + rng.random() * spacing * 0.8), rng)
+        return past_time(self.now, 1 + silence + int(published_index * spacing + rng.random() * spacing * 0.8), rng)
+
+    def seed_announcements(self):
+        """Two district announcements: one for every village, one for a kecamatan."""
+        first = Kecamatan.objects.filter(villages__isnull=False).order_by("pk").first()
+        plans = [
+            (ANNOUNCEMENTS[0], Announcement.Audience.ALL, None),
+            (ANNOUNCEMENTS[1], Announcement.Audience.KECAMATAN, first),
+        ]
+        for (title, body), audience, kecamatan in plans:
+            announcement, created = Announcement.objects.get_or_create(
+                title=title,
+                defaults={
+                    "body": body, "audience": audience,
+                    "starts_at": self.now - timedelta(days=2), "ends_at": self.now + timedelta(days=12),
+                },
+            )
+            if created and kecamatan is not None:
+                announcement.kecamatans.add(kecamatan)
 
     def make_photo(self, village, author, topic_seed, by_the_sea, rng):
         key = (topic_seed.slug, by_the_sea, rng.randrange(IMAGE_VARIANTS))
