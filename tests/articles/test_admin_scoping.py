@@ -95,7 +95,7 @@ def test_editor_cannot_bulk_delete_another_villages_article(client, taan_editor,
 def test_editor_cannot_create_an_article_in_another_village(client, taan_editor, bela):
     client.force_login(taan_editor)
     response = client.post("/admin/articles/article/add/", _new(bela), HTTP_HOST=ADMIN)
-    assert response.status_code == 200  # form re-shown with an error
+    assert response.status_code == 400  # form re-shown with an error
     assert "Masukkan pilihan yang valid" in response.content.decode()
     assert not Article.objects.filter(village=bela).exists()
 

@@ -146,7 +146,7 @@ def test_a_bad_featured_photo_keeps_the_form_and_stores_nothing(client, taan_edi
     client.force_login(taan_editor)
     upload = SimpleUploadedFile("foto.jpg", images.NOT_AN_IMAGE, "image/jpeg")
     response = client.post(ADD, _new(taan, title="Judul yang saya ketik", photo_upload=upload), HTTP_HOST=ADMIN)
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "bukan foto yang dapat dibaca" in page
     assert "Judul yang saya ketik" in page
@@ -158,7 +158,7 @@ def test_another_villages_library_photo_cannot_be_used(client, taan_editor, taan
     foreign = Photo.objects.create(village=bela, folder="villages/bela/photos/x", width=800, height=600, widths=[800])
     client.force_login(taan_editor)
     response = client.post(ADD, _new(taan, photo=foreign.pk), HTTP_HOST=ADMIN)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not Article.objects.exists()
 
 
@@ -336,7 +336,7 @@ def test_a_second_editor_is_warned_instead_of_overwriting(client, taan_editor, t
     client.force_login(taan_editor)
     client.post(_change(article), {**opened, "body": "<p>Perubahan Andi.</p>"}, HTTP_HOST=ADMIN)
     response = client.post(_change(article), {**opened, "body": "<p>Perubahan Sari.</p>"}, HTTP_HOST=ADMIN)
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "sudah diubah oleh" in page
     assert "Perubahan Sari." in page  # what the second editor typed is still there

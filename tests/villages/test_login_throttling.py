@@ -27,3 +27,25 @@ def test_another_user_is_not_locked_out_by_someone_elses_attempts(client, taan_e
     for _ in range(6):
         _login(client, "editor-taan", "salah")
     assert _login(client, "editor-bela", "rahasia-uji-123").status_code == 302
+
+
+def _login_from(client, address, password="salah"):
+    return client.post(
+        "/admin/login/?next=/admin/", {"username": "editor-taan", "password": password},
+        HTTP_HOST=host(), REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=address,
+    )
+
+
+def test_behind_the_proxy_one_readers_failures_do_not_lock_out_another(client, taan_editor, settings):
+    settings.KIM_BEHIND_PROXY = True
+    for _ in range(5):
+        _login_from(client, "203.0.113.9")
+    assert _login_from(client, "203.0.113.9", "rahasia-uji-123").status_code == 429
+    assert _login_from(client, "198.51.100.7", "rahasia-uji-123").status_code == 302
+
+
+def test_without_a_proxy_a_forged_address_header_does_not_dodge_the_lock(client, taan_editor, settings):
+    settings.KIM_BEHIND_PROXY = False
+    for n in range(5):
+        _login_from(client, f"203.0.113.{n}")
+    assert _login_from(client, "198.51.100.7", "rahasia-uji-123").status_code == 429

@@ -1,0 +1,398 @@
+"""deploy/nginx/kimportal.conf in front of a real portal, on loopback.
+
+The production file is rendered for the test (base domain -> localhost,
+ports 80/443 -> free ports, a certificate made here with openssl, tmp
+directories for STATIC_ROOT and MEDIA_ROOT, Gunicorn's port for the upstream)
+and run by the real nginx binary; every request goes over real HTTP(S) to
+127.0.0.1 with the village's host in SNI and in the Host header.
+"""
+
+import gzip
+import http.client
+import json
+import os
+import pwd
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.servers import ROOT, PortalServer, free_port
+
+pytestmark = pytest.mark.xdist_group("nginx")
+
+SITE_CONF = ROOT / "deploy" / "nginx" / "kimportal.conf"
+UNIT = ROOT / "deploy" / "kimportal.service"
+GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
+
+
+def nginx_binary():
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
+    if found is None:
+        raise RuntimeError("nginx is not installed: `make system-deps` installs it (Debian package nginx-light).")
+    return found
+
+
+def render_site(*, http_port, https_port, cert_dir, static_root, media_root, upstream):
+    """The production site file with its placeholders swapped for loopback ones."""
+    text = SITE_CONF.read_text()
+    text = text.replace(r"kimportal\.example\.id", r"localhost")
+    text = text.replace("/etc/letsencrypt/live/kimportal.example.id/", f"{cert_dir}/")
+    text = text.replace("kimportal.example.id", "localhost")
+    text = text.replace("/srv/kimportal/static/", f"{static_root}/")
+    text = text.replace("/srv/kimportal/media/", f"{media_root}/")
+    text = text.replace("127.0.0.1:8000", upstream)
+    text = re.sub(r"^\s*listen \[::\]:.*\n", "", text, flags=re.M)  # loopback is IPv4 here
+    text = re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{http_port}", text)
+    text = re.sub(r"\blisten 443\b", f"listen 127.0.0.1:{https_port}", text)
+    left = re.findall(r"example\.id|/srv/|/etc/letsencrypt|listen (?:80|443)\b|127\.0\.0\.1:8000", text)
+    if left:
+        raise RuntimeError(f"{SITE_CONF} has placeholders this test does not know: {left}")
+    return text
+
+
+def main_conf(workdir, site_path):
+    """The nginx.conf around the site file, as Debian's is, with every path
+    nginx writes to inside workdir."""
+    # As root, nginx would hand its workers to "nobody", who cannot read
+    # pytest's private tmp directories.
+    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
+    temp = "\n".join(
+        f"    {name}_temp_path {workdir / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""{user}worker_processes 1;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    log_format upstreams '$request_uri $status upstream=$upstream_addr';
+    access_log {workdir / "access.log"} upstreams;
+{temp}
+    include {site_path};
+}}
+"""
+
+
+def self_signed_certificate(directory):
+    """fullchain.pem and privkey.pem for localhost and *.localhost, as
+    certbot lays them out."""
+    directory.mkdir()
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,DNS:*.localhost",
+            "-keyout", str(directory / "privkey.pem"), "-out", str(directory / "fullchain.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return directory
+
+
+class Stack:
+    def __init__(self, portal, workdir, http_port, https_port, cert_dir, process):
+        self.portal = portal
+        self.workdir = workdir
+        self.http_port = http_port
+        self.https_port = https_port
+        self.cert_dir = cert_dir
+        self.process = process
+        self.static_root = Path(portal.env["STATIC_ROOT"])
+        self.media_root = Path(portal.env["MEDIA_ROOT"])
+
+    def tls_context(self):
+        context = ssl.create_default_context(cafile=str(self.cert_dir / "fullchain.pem"))
+        # OpenSSL never matches a wildcard one label above a bare name
+        # (*.localhost); the chain is still checked against our certificate.
+        context.check_hostname = False
+        return context
+
+    def upstream_of(self, marker, timeout=5):
+        """What nginx logged as the upstream of the request whose URI holds
+        marker: "-" when nginx answered by itself."""
+        deadline = time.monotonic() + timeout
+        log = self.workdir / "access.log"
+        while time.monotonic() < deadline:
+            for line in log.read_text().splitlines() if log.exists() else []:
+                if marker in line:
+                    return line.rsplit("upstream=", 1)[1]
+            time.sleep(0.05)
+        raise AssertionError(f"nginx logged no request with {marker!r}")
+
+
+class _Loopback(http.client.HTTPConnection):
+    """Connects to 127.0.0.1 whatever the host (*.localhost does not resolve
+    here), and still names the host in the Host header."""
+
+    def connect(self):
+        self.sock = socket.create_connection(("127.0.0.1", self.port), self.timeout)
+
+
+class _LoopbackTLS(http.client.HTTPSConnection):
+    """As _Loopback, and names the host in SNI too, as a browser does."""
+
+    def connect(self):
+        sock = socket.create_connection(("127.0.0.1", self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def request(stack, host, path="/", *, tls=True, method="GET", headers=None, body=None):
+    if tls:
+        conn = _LoopbackTLS(host, stack.https_port, context=stack.tls_context(), timeout=30)
+    else:
+        conn = _Loopback(host, stack.http_port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+def marked(path):
+    """path with a unique query string, to find the request in nginx's log."""
+    marker = uuid.uuid4().hex
+    return f"{path}{'&' if '?' in path else '?'}m={marker}", marker
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    nginx = nginx_binary()
+    # Two villages with photos are all the media rule needs.
+    portal = PortalServer(tmp_path_factory.mktemp("portal"), seed_args=("--villages", "2", "--articles", "2"))
+    portal.env.update(
+        # As in deploy/kimportal.env.example: Django trusts X-Forwarded-Proto
+        # and nginx serves the uploads.
+        KIM_URL_SCHEME="https",
+        KIM_SERVE_MEDIA="0",
+        # PortalServer checks readiness over plain HTTP straight to Gunicorn;
+        # nginx does the redirecting in production anyway.
+        SECURE_SSL_REDIRECT="0",
+    )
+    portal.start()
+    workdir = tmp_path_factory.mktemp("nginx")
+    cert_dir = self_signed_certificate(workdir / "cert")
+    http_port, https_port = free_port(), free_port()
+    site = workdir / "kimportal.conf"
+    site.write_text(
+        render_site(
+            http_port=http_port, https_port=https_port, cert_dir=cert_dir,
+            static_root=portal.env["STATIC_ROOT"], media_root=portal.env["MEDIA_ROOT"],
+            upstream=f"127.0.0.1:{portal.port}",
+        )
+    )
+    conf = workdir / "nginx.conf"
+    conf.write_text(main_conf(workdir, site))
+    stderr = open(workdir / "nginx.stderr", "wb")
+    process = subprocess.Popen(
+        [nginx, "-e", "stderr", "-p", str(workdir), "-c", str(conf),
+         "-g", f"daemon off; pid {workdir / 'nginx.pid'}; error_log stderr;"],
+        stdout=stderr, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError("nginx did not start:\n" + (workdir / "nginx.stderr").read_text())
+            try:
+                socket.create_connection(("127.0.0.1", https_port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        yield Stack(portal, workdir, http_port, https_port, cert_dir, process)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        stderr.close()
+        portal.stop()
+
+
+def media_files(stack, slug):
+    return sorted(p for p in (stack.media_root / "villages" / slug).rglob("*") if p.is_file())
+
+
+@pytest.fixture(scope="module")
+def other_slug(stack):
+    """A seeded village other than Taan that has photos of its own."""
+    return next(
+        p.name for p in sorted((stack.media_root / "villages").iterdir()) if p.name != "taan" and media_files(stack, p.name)
+    )
+
+
+def test_village_home_is_proxied_with_the_village_name(stack):
+    status, _, body = request(stack, "taan.localhost")
+    assert status == 200
+    assert "Desa Taan" in body.decode()
+
+
+def test_district_home_is_proxied(stack):
+    status, _, body = request(stack, "localhost")
+    assert status == 200
+    assert "Kabupaten Mamuju" in body.decode()
+
+
+def test_django_knows_the_reader_came_over_https(stack):
+    # SecurityMiddleware sends HSTS only on requests it sees as secure, that
+    # is when nginx passed X-Forwarded-Proto: https.
+    _, headers, _ = request(stack, "taan.localhost")
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000; includeSubDomains")
+
+
+def test_plain_http_redirects_to_the_same_address_on_https(stack):
+    status, headers, _ = request(stack, "taan.localhost", "/cari/?q=kakao", tls=False)
+    assert status == 301
+    assert headers["Location"] == "https://taan.localhost/cari/?q=kakao"
+
+
+def test_hashed_static_file_is_served_by_nginx_for_a_year_and_more(stack):
+    manifest = json.loads((stack.static_root / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["js/offline.js"]
+    path, marker = marked(f"/static/{hashed}")
+    status, headers, body = request(stack, "taan.localhost", path)
+    assert status == 200
+    assert body == (stack.static_root / hashed).read_bytes()
+    assert headers["Cache-Control"] == "public, max-age=315360000, immutable"
+    assert stack.upstream_of(marker) == "-"
+
+
+def test_unhashed_static_file_is_cached_briefly(stack):
+    status, headers, _ = request(stack, "taan.localhost", "/static/js/offline.js")
+    assert status == 200
+    assert headers["Cache-Control"] == "public, max-age=3600"
+
+
+def test_static_file_goes_out_gzipped_to_a_reader_who_accepts_it(stack):
+    manifest = json.loads((stack.static_root / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    status, headers, body = request(stack, "taan.localhost", f"/static/{hashed}", headers={"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == (stack.static_root / hashed).read_bytes()
+
+
+def test_village_media_is_served_by_nginx_on_its_own_host(stack):
+    photo = media_files(stack, "taan")[0]
+    path, marker = marked(f"/media/{photo.relative_to(stack.media_root)}")
+    status, headers, body = request(stack, "taan.localhost", path)
+    assert status == 200
+    assert body == photo.read_bytes()
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert stack.upstream_of(marker) == "-"
+
+
+def test_another_villages_media_is_not_found_on_a_village_host(stack, other_slug):
+    photo = media_files(stack, other_slug)[0]
+    status, _, _ = request(stack, "taan.localhost", f"/media/{photo.relative_to(stack.media_root)}")
+    assert status == 404
+
+
+@pytest.mark.parametrize("dots", ["..", "%2e%2e", "%2E%2E"])
+def test_dot_segments_cannot_reach_another_villages_media(stack, other_slug, dots):
+    photo = media_files(stack, other_slug)[0]
+    inside = photo.relative_to(stack.media_root / "villages" / other_slug)
+    status, _, _ = request(stack, "taan.localhost", f"/media/villages/taan/{dots}/{other_slug}/{inside}")
+    assert status == 404
+
+
+def test_media_outside_the_village_folders_is_not_found_on_a_village_host(stack):
+    notice = stack.media_root / "district" / "announcements" / uuid.uuid4().hex / "pengumuman.pdf"
+    notice.parent.mkdir(parents=True)
+    notice.write_bytes(b"%PDF-1.4\n")
+    path = f"/media/{notice.relative_to(stack.media_root)}"
+    assert request(stack, "localhost", path)[0] == 200
+    assert request(stack, "taan.localhost", path)[0] == 404
+
+
+def test_district_host_serves_every_villages_media(stack, other_slug):
+    photo = media_files(stack, other_slug)[0]
+    status, _, body = request(stack, "localhost", f"/media/{photo.relative_to(stack.media_root)}")
+    assert status == 200
+    assert body == photo.read_bytes()
+
+
+def test_unknown_host_gets_no_certificate(stack):
+    with pytest.raises(ssl.SSLError, match="UNRECOGNIZED_NAME"):
+        request(stack, "portal.example.com")
+
+
+@pytest.mark.parametrize("host", ["portal.example.com", "a.taan.localhost", "127.0.0.1"])
+def test_unknown_host_gets_no_answer_over_http(stack, host):
+    with pytest.raises(http.client.RemoteDisconnected):
+        request(stack, host, tls=False)
+
+
+def test_unknown_host_header_behind_a_known_name_gets_no_answer(stack):
+    path, marker = marked("/")
+    with pytest.raises(http.client.RemoteDisconnected):
+        request(stack, "taan.localhost", path, headers={"Host": "portal.example.com"})
+    assert stack.upstream_of(marker) == "-"
+
+
+def _body_limit_mb():
+    return int(re.search(r"client_max_body_size (\d+)m;", SITE_CONF.read_text()).group(1))
+
+
+def test_body_over_the_limit_is_refused_with_413_before_django(stack):
+    path, marker = marked("/admin/login/")
+    conn = _LoopbackTLS("localhost", stack.https_port, context=stack.tls_context(), timeout=30)
+    try:
+        # Only the headers: nginx answers from Content-Length alone.
+        conn.putrequest("POST", path)
+        conn.putheader("Content-Type", "application/octet-stream")
+        conn.putheader("Content-Length", str(_body_limit_mb() * 2**20 + 1))
+        conn.endheaders()
+        assert conn.getresponse().status == 413
+    finally:
+        conn.close()
+    assert stack.upstream_of(marker) == "-"
+
+
+def test_a_full_size_photo_and_its_form_fit_under_the_limit(stack):
+    path, marker = marked("/admin/login/")
+    body = b"\0" * ((settings.KIM_PHOTO_MAX_MB + 1) * 2**20)
+    status, _, _ = request(
+        stack, "localhost", path, method="POST", body=body, headers={"Content-Type": "application/octet-stream"}
+    )
+    assert status == 403  # Django's CSRF check: the body got through nginx
+    assert stack.upstream_of(marker) == f"127.0.0.1:{stack.portal.port}"
+
+
+def test_gunicorn_config_runs_two_workers_per_core_plus_one(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("WEB_CONCURRENCY", "GUNICORN_BIND")}
+    out = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONF), "--print-config", "kimportal.wsgi"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout
+    config = dict(re.findall(r"^(\w+)\s*=\s*(.*)$", out, flags=re.M))
+    assert int(config["workers"]) == 2 * os.cpu_count() + 1
+    assert config["bind"] == "['127.0.0.1:8000']"
+
+
+def test_systemd_unit_verifies_clean(tmp_path):
+    # The unit's paths, pointed at this checkout and its virtual environment.
+    env_file = tmp_path / "kimportal.env"
+    env_file.write_text((ROOT / "deploy" / "kimportal.env.example").read_text())
+    media = tmp_path / "media"
+    media.mkdir()
+    unit = (
+        UNIT.read_text()
+        .replace("/srv/kimportal/venv/bin/gunicorn", str(Path(sys.executable).parent / "gunicorn"))
+        .replace("/srv/kimportal/app", str(ROOT))
+        .replace("/srv/kimportal/media", str(media))
+        .replace("/etc/kimportal/kimportal.env", str(env_file))
+    )
+    path = tmp_path / "kimportal.service"
+    path.write_text(unit)
+    result = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == ""
