@@ -45,14 +45,15 @@ $(AXE): tests/e2e/package.json tests/e2e/package-lock.json
 	npm ci --prefix tests/e2e --no-audit --no-fund --silent
 	touch $@
 
-# The whole suite on SQLite, then on a throwaway PostgreSQL cluster.
+# The whole suite on SQLite with the local-memory cache, then on a throwaway
+# PostgreSQL cluster with a throwaway Redis as the cache.
 test: system-deps venv $(AXE) test-sqlite test-postgres
 
 test-sqlite: venv
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-postgres: venv
-	bash tests/with_postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+	bash tests/with_postgres.sh bash tests/with_redis.sh $(PY) -m pytest $(PYTEST_ARGS)
 
 # Django's checks, and no model change without its migration.
 check: venv

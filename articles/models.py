@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from articles import photos
 from articles.html import clean_body, plain_excerpt
+from kimportal import pagecache
 from villages import hosts
 from villages.models import AuditEntry, Kecamatan, Village
 
@@ -175,6 +176,16 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
+
+    def next_publication(self, village=None):
+        """When the next scheduled article goes live (on one village's site, or anywhere)."""
+        upcoming = self.filter(
+            status=Article.Status.SCHEDULED, published_at__gt=timezone.now(),
+            deleted_at__isnull=True, taken_down_at__isnull=True,
+        )
+        if village is not None:
+            upcoming = upcoming.for_village(village)
+        return upcoming.aggregate(at=models.Min("published_at"))["at"]
 
     def latest_first(self):
         """Newest first counting publication time, or creation time for what
@@ -363,21 +374,25 @@ class Article(models.Model):
         for the village's editors and in the audit log."""
         self.taken_down_at, self.takedown_reason = timezone.now(), reason
         Article.objects.filter(pk=self.pk).update(taken_down_at=self.taken_down_at, takedown_reason=reason)
+        pagecache.village_changed(self.village.slug)
         AuditEntry.record(user, AuditEntry.Action.TAKE_DOWN, self.village, subject=self, reason=reason)
 
     @transaction.atomic
     def restore_after_takedown(self, user, reason):
         self.taken_down_at, self.takedown_reason = None, ""
         Article.objects.filter(pk=self.pk).update(taken_down_at=None, takedown_reason="")
+        pagecache.village_changed(self.village.slug)
         AuditEntry.record(user, AuditEntry.Action.RESTORE, self.village, subject=self, reason=reason)
 
     def move_to_trash(self):
         self.deleted_at = timezone.now()
         Article.objects.filter(pk=self.pk).update(deleted_at=self.deleted_at)
+        pagecache.village_changed(self.village.slug)
 
     def restore_from_trash(self):
         self.deleted_at = None
         Article.objects.filter(pk=self.pk).update(deleted_at=None)
+        pagecache.village_changed(self.village.slug)
 
     def snapshot(self, user):
         """Keep a revision of what the article is now."""
@@ -515,6 +530,15 @@ class AnnouncementQuerySet(models.QuerySet):
 
     def pinned_first(self):
         return self.order_by("-starts_at", "-id")
+
+    def next_change(self):
+        """When the next announcement starts or ends."""
+        now = timezone.now()
+        moments = self.aggregate(
+            start=models.Min("starts_at", filter=Q(starts_at__gt=now)),
+            end=models.Min("ends_at", filter=Q(ends_at__gt=now)),
+        )
+        return min((m for m in moments.values() if m is not None), default=None)
 
 
 class Announcement(models.Model):

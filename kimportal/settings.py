@@ -36,10 +36,14 @@ def envint(name, default):
 
 
 def cache_from_url(url):
-    """locmem:// (default), redis://host:port/db or memcached://host:port."""
+    """locmem:// (default), redis://host:port/db, memcached://host:port or file:///dir."""
     parsed = urlparse(url)
     if parsed.scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        # One process only (runserver, tests): see kimportal/pagecache.py.
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    if parsed.scheme == "file":
+        # Shared by the processes of one machine, with no server to run.
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": parsed.path}
     if parsed.scheme in ("redis", "rediss", "unix"):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if parsed.scheme == "memcached":
@@ -108,7 +112,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 for a reader whose copy is current (ETag and Last-Modified come
+    # from the page cache); inside GZip, so the ETag is of the plain page.
+    "django.middleware.http.ConditionalGetMiddleware",
     "villages.middleware.VillageMiddleware",
+    "kimportal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -149,7 +157,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+CACHES = {
+    "default": {
+        **cache_from_url(os.environ.get("CACHE_URL", "locmem://")),
+        # Lets several portals (or test servers) share one Redis.
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+    }
+}
+# Whole public pages for anonymous readers (kimportal/pagecache.py): how
+# long at most, and how long a CDN or proxy in front may keep one (s-maxage).
+KIM_PAGE_CACHE_SECONDS = envint("KIM_PAGE_CACHE_SECONDS", 600)
+KIM_SHARED_CACHE_SECONDS = envint("KIM_SHARED_CACHE_SECONDS", 30)
 
 AUTH_USER_MODEL = "villages.User"
 # Login throttling: five wrong passwords for one username from one address

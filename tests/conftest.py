@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from tests.factories import (
@@ -9,6 +11,13 @@ from tests.factories import (
 from villages.models import Membership
 
 BASE = "localhost"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings):
+    """Each test its own cache namespace: pages cached in one test's
+    database never answer another's, even on a Redis shared by xdist workers."""
+    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}"}}
 
 
 @pytest.fixture(autouse=True)

@@ -62,6 +62,11 @@ class PortalServer:
             "KIM_BASE_DOMAIN": "localhost",
             "KIM_URL_SCHEME": "http",
             "KIM_SERVE_MEDIA": "1",
+            # Its Gunicorn workers must share one cache (a local-memory
+            # cache per worker would serve pages another worker changed);
+            # Redis when the suite runs with one, else files.
+            "CACHE_URL": os.environ.get("CACHE_URL") or f"file://{self.workdir / 'cache'}",
+            "CACHE_KEY_PREFIX": uuid.uuid4().hex[:12],
         }
 
     def url(self, slug="", path="/"):

@@ -1,6 +1,8 @@
+from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.shortcuts import render
 
+from kimportal import pagecache
 from villages import hosts
 from villages.models import Village
 
@@ -23,10 +25,12 @@ class VillageMiddleware:
         if site is None:
             raise DisallowedHost(f"Host {request.get_host()!r} is not a KIM Portal site.")
         if site.kind == hosts.DISTRICT:
+            # Read once here; the page cache keys on them.
+            request.site_stamps = pagecache.stamps()
             request.village = None
             request.urlconf = "kimportal.urls"
         else:
-            village = Village.objects.active().select_related("kecamatan").filter(slug=site.slug).first()
+            village, request.site_stamps = self._village(site.slug)
             if village is None:
                 return render(
                     request, "villages/unknown_village.html", {"slug": site.slug}, status=404
@@ -34,3 +38,21 @@ class VillageMiddleware:
             request.village = village
             request.urlconf = "kimportal.urls_village"
         return self.get_response(request)
+
+    @staticmethod
+    def _village(slug):
+        """The active village of a subdomain and its page-cache stamps. The
+        village comes from the cache while its stamp stands (any change to
+        the village bumps it); an unknown subdomain gets no stamp at all."""
+        stamps = pagecache.stamps(slug, create=False)
+        if stamps is not None:
+            village = cache.get(f"kim:village:{slug}:{'.'.join(stamps)}")
+            if village is not None:
+                return village, stamps
+        village = Village.objects.active().select_related("kecamatan").filter(slug=slug).first()
+        if village is None:
+            return None, None
+        stamps = pagecache.stamps(slug)
+        if stamps is not None:
+            cache.set(f"kim:village:{slug}:{'.'.join(stamps)}", village, pagecache.STAMP_SECONDS)
+        return village, stamps

@@ -17,13 +17,15 @@ def _queries(client, path, http_host):
 @pytest.mark.parametrize(
     "path,site,budget",
     [
-        ("/", "taan", 5),  # village, count, page, announcements, topics menu
-        ("/berita/{slug}/", "taan", 4),  # village, article, gallery, topics menu
-        ("/topik/{topic}/", "taan", 5),
-        ("/tentang/", "taan", 3),
-        ("/", "", 4),  # count, page, announcements, topics menu
-        ("/topik/{topic}/", "", 4),
-        ("/desa/", "", 3),
+        # Each page built (not from the cache) also asks when the next
+        # scheduled article or announcement changes it: 2 queries.
+        ("/", "taan", 7),  # village, count, page, announcements, topics menu
+        ("/berita/{slug}/", "taan", 6),  # village, article, gallery, topics menu
+        ("/topik/{topic}/", "taan", 7),
+        ("/tentang/", "taan", 5),
+        ("/", "", 6),  # count, page, announcements, topics menu
+        ("/topik/{topic}/", "", 6),
+        ("/desa/", "", 5),
     ],
 )
 def test_public_page_query_count_does_not_grow_with_content(client, taan, path, site, budget):

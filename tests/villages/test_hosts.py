@@ -1,6 +1,8 @@
 """The Host header picks the site, once, and nothing else is served."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import host
 from tests.factories import ArticleFactory, VillageFactory
@@ -94,7 +96,16 @@ def test_a_village_host_serves_no_other_village_media(client, taan, bela, settin
     assert client.get("/media/villages/taan/../bela/articles/foto.jpg", HTTP_HOST=host("taan")).status_code == 404
 
 
-def test_the_village_of_the_request_is_looked_up_once(client, taan, django_assert_max_num_queries):
+def test_the_village_of_the_request_is_looked_up_once(client, taan):
     VillageFactory.create_batch(5)
-    with django_assert_max_num_queries(4):
+    with CaptureQueriesContext(connection) as queries:
         client.get("/tentang/", HTTP_HOST=host("taan"))
+    lookups = [q["sql"] for q in queries.captured_queries if 'FROM "villages_village"' in q["sql"]]
+    assert len(lookups) == 1
+
+
+def test_the_village_of_the_request_comes_from_the_cache_afterwards(client, taan):
+    client.get("/tentang/", HTTP_HOST=host("taan"))
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/arsip/", HTTP_HOST=host("taan"))
+    assert not [q for q in queries.captured_queries if 'FROM "villages_village"' in q["sql"]]

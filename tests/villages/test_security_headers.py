@@ -27,12 +27,28 @@ def test_deploy_checks_are_clean_with_production_settings():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "KIM_URL_SCHEME": "https",
         "KIM_BASE_DOMAIN": "kim.mamujukab.go.id",
+        "CACHE_URL": "redis://127.0.0.1:6379/0",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_deploy_checks_warn_about_a_per_process_cache():
+    import os
+    import secrets
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "CACHE_URL": "locmem://"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
+    )
+    assert "kimportal.W001" in result.stderr + result.stdout
 
 
 def test_https_deployments_send_hsts_and_redirect_http(client, taan, settings):

@@ -1,0 +1,162 @@
+"""Whole pages for anonymous readers, served from the cache and never stale.
+
+A cached page is keyed by host, path, query string and Save-Data, and by
+version stamps of what it shows:
+
+- one stamp per village (by subdomain): its articles, photos and details;
+- one for the district portal, which shows every village;
+- one global stamp: topics (in every menu), kecamatan names and district
+  announcements, which appear on many sites at once.
+
+A change bumps the stamps it touches (signals in villages/signals.py and
+articles/signals.py, and explicit calls where a QuerySet.update() bypasses
+signals), so the next request builds a fresh page under a new key; old
+entries are never asked for again and expire. Stamps live in the same cache
+as the pages, which is why production needs a shared cache (Redis or
+Memcached) as soon as more than one process serves: a local-memory cache
+bumped in one Gunicorn worker is not seen by the others.
+
+Time changes pages too, without any save: a scheduled article going live,
+an announcement starting or ending. Every entry lives only until the next
+such moment (next_change), so those need no cron job either.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core import checks
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+log = logging.getLogger(__name__)
+
+GLOBAL = "kim:stamp:global"
+# Far longer than any page lives; a stamp that expires only costs a rebuild.
+STAMP_SECONDS = 30 * 24 * 60 * 60
+DISTRICT = "kim:stamp:district"
+
+
+def village_stamp_key(slug):
+    return f"kim:stamp:village:{slug}"
+
+
+def stamps(slug=None, create=True):
+    """The current stamps a site's pages depend on. Missing ones are created
+    (a stamp evicted from the cache simply starts a new generation), unless
+    `create` is false: then the answer is None, so a flood of made-up
+    subdomains leaves nothing behind in the cache."""
+    keys = [GLOBAL, village_stamp_key(slug) if slug else DISTRICT]
+    try:
+        found = cache.get_many(keys)
+        if len(found) == len(keys):
+            return [found[key] for key in keys]
+        if not create:
+            return None
+        missing = {key: uuid.uuid4().hex[:12] for key in keys if key not in found}
+        cache.set_many(missing, STAMP_SECONDS)
+    except Exception:
+        # Readers still get pages, built fresh, while the cache is down
+        # (/healthz reports it). Saves, which must bump stamps, fail instead:
+        # better an editor retrying than a reader shown a stale page later.
+        log.exception("Page cache unavailable")
+        return None
+    return [found.get(key) or missing[key] for key in keys]
+
+
+def _bump(*keys):
+    cache.set_many({key: uuid.uuid4().hex[:12] for key in keys}, STAMP_SECONDS)
+
+
+def village_changed(*slugs):
+    """A village's own pages and the district portal must be rebuilt."""
+    _bump(DISTRICT, *(village_stamp_key(slug) for slug in slugs if slug))
+
+
+def everything_changed():
+    _bump(GLOBAL)
+
+
+def next_change(village):
+    """When, without any save, what this site shows will next change."""
+    from articles.models import Announcement, Article
+
+    moments = [Article.objects.next_publication(village), Announcement.objects.next_change()]
+    return min((m for m in moments if m is not None), default=None)
+
+
+class PageCacheMiddleware:
+    """Serves anonymous GET and HEAD requests for public pages from the
+    cache. Sits after VillageMiddleware (the site is known) and before the
+    session and authentication middleware, which a cached page never needs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site_stamps = request.site_stamps
+        if site_stamps is None or not self._may_use_cache(request):
+            return self.get_response(request)
+        key = self._key(request, site_stamps)
+        response = cache.get(key)
+        if response is not None:
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._may_store(response):
+            self._store(request, key, response)
+        return response
+
+    def _may_use_cache(self, request):
+        if settings.KIM_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+            return False
+        # On the district portal a signed-in user may see the admin's pages
+        # and messages; village hosts never carry a session.
+        return request.village is not None or settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+    def _key(self, request, site_stamps):
+        wanted = f"{request.get_host()}{request.get_full_path()}|{request.headers.get('Save-Data', '')}"
+        digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        return f"kim:page:{'.'.join(site_stamps)}:{digest}"
+
+    @staticmethod
+    def _may_store(response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        control = response.get("Cache-Control", "")
+        if any(word in control for word in ("private", "no-store", "no-cache")):
+            return False
+        return "cookie" not in response.get("Vary", "").lower()
+
+    def _store(self, request, key, response):
+        timeout = settings.KIM_PAGE_CACHE_SECONDS
+        upcoming = next_change(request.village)
+        if upcoming is not None:
+            timeout = max(0, min(timeout, int((upcoming - timezone.now()).total_seconds())))
+        # Readers' browsers check back every time (and get a 304 while the
+        # page is unchanged); a CDN or proxy in front may keep it briefly.
+        patch_cache_control(response, public=True, max_age=0, s_maxage=settings.KIM_SHARED_CACHE_SECONDS)
+        response["Last-Modified"] = http_date()
+        set_response_etag(response)
+        response["X-Cache"] = "miss"
+        if timeout > 0:
+            cache.set(key, response, timeout)
+
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.KIM_PAGE_CACHE_SECONDS > 0 and backend.endswith("LocMemCache"):
+        return [
+            checks.Warning(
+                "CACHE_URL is local memory: each Gunicorn worker keeps its own pages and stamps, "
+                "so a page changed through one worker can stay stale in another.",
+                hint="Set CACHE_URL=redis://127.0.0.1:6379/0 (or memcached://), or KIM_PAGE_CACHE_SECONDS=0.",
+                id="kimportal.W001",
+            )
+        ]
+    return []

@@ -1,0 +1,211 @@
+"""Whole public pages come from the cache, and no page stays stale: every
+change readers could see rebuilds exactly the pages that show it. The suite
+runs these with the local-memory cache and (in the PostgreSQL pass) Redis."""
+
+import datetime
+import time
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article
+from kimportal import pagecache
+from tests.conftest import host
+from tests.factories import AnnouncementFactory, ArticleFactory, TopicFactory
+
+ADMIN = host()
+
+
+def _get(client, path="/", site="taan", **headers):
+    return client.get(path, HTTP_HOST=host(site), **headers)
+
+
+def _text(client, path="/", site="taan"):
+    return _get(client, path, site).content.decode()
+
+
+def test_a_repeated_page_comes_from_the_cache_without_queries(client, taan_article):
+    assert _get(client)["X-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        response = _get(client)
+    assert response["X-Cache"] == "hit"
+    assert len(queries.captured_queries) == 0
+
+
+def test_the_cache_is_keyed_by_host(client, taan_article, bela):
+    assert _get(client, "/berita/panen-kakao/").status_code == 200
+    assert _get(client, "/berita/panen-kakao/", "bela").status_code == 404
+
+
+def test_query_string_and_save_data_get_their_own_entries(client, taan_article):
+    _get(client)
+    assert _get(client, "/?page=2")["X-Cache"] == "miss"
+    assert _get(client, HTTP_SAVE_DATA="on")["X-Cache"] == "miss"
+
+
+def _publish(village):
+    ArticleFactory(village=village, title="Berita baru terbit", slug="berita-baru")
+
+
+def _edit(article):
+    article.title = "Judul sudah diperbaiki"
+    article.save()
+
+
+def _take_down(article, staff):
+    article.take_down(staff, "Memuat data pribadi warga.")
+
+
+def _trash(article):
+    article.move_to_trash()
+
+
+# (what changes, where to look, text that must appear or vanish)
+@pytest.mark.parametrize("site", ["taan", ""], ids=["village", "district"])
+def test_a_published_article_shows_at_once(client, taan_article, site):
+    _text(client, site=site)
+    _publish(taan_article.village)
+    assert "Berita baru terbit" in _text(client, site=site)
+
+
+@pytest.mark.parametrize("path,site", [("/", "taan"), ("/berita/panen-kakao/", "taan"), ("/", ""), ("/rss/", "taan"), ("/atom/", "")])
+def test_an_edit_shows_at_once(client, taan_article, path, site):
+    assert "Panen kakao" in _text(client, path, site)
+    _edit(taan_article)
+    assert "Judul sudah diperbaiki" in _text(client, path, site)
+
+
+@pytest.mark.parametrize(
+    "path,site", [("/", "taan"), ("/berita/panen-kakao/", "taan"), ("/", ""), ("/rss/", "taan"), ("/sitemap.xml", "taan")]
+)
+def test_a_taken_down_article_is_gone_as_soon_as_the_take_down_returns(client, taan_article, district_staff, path, site):
+    assert "panen-kakao" in _text(client, path, site)
+    _take_down(taan_article, district_staff)
+    assert "panen-kakao" not in _text(client, path, site)
+
+
+def test_a_trashed_article_is_gone_at_once(client, taan_article):
+    _text(client)
+    _trash(taan_article)
+    assert "panen-kakao" not in _text(client)
+
+
+def test_a_scheduled_article_appears_at_its_time_without_any_save(client, taan):
+    at = timezone.now() + datetime.timedelta(seconds=2)
+    ArticleFactory(village=taan, title="Terbit sebentar lagi", status=Article.Status.SCHEDULED, published_at=at)
+    assert "Terbit sebentar lagi" not in _text(client)
+    assert _get(client)["X-Cache"] == "hit"
+    time.sleep(max(0, (at - timezone.now()).total_seconds()) + 0.1)
+    assert "Terbit sebentar lagi" in _text(client)
+
+
+def test_a_new_announcement_shows_at_once(client, taan_article):
+    _text(client)
+    AnnouncementFactory(title="Imunisasi gratis")
+    assert "Imunisasi gratis" in _text(client)
+
+
+def test_an_announcement_starts_at_its_time_without_any_save(client, taan_article):
+    at = timezone.now() + datetime.timedelta(seconds=2)
+    AnnouncementFactory(title="Mulai sebentar lagi", starts_at=at)
+    assert "Mulai sebentar lagi" not in _text(client)
+    time.sleep(max(0, (at - timezone.now()).total_seconds()) + 0.1)
+    assert "Mulai sebentar lagi" in _text(client)
+
+
+def test_a_village_detail_change_shows_at_once(client, taan_article):
+    _text(client)
+    taan_article.village.tagline = "Desa kakao dan rumput laut"
+    taan_article.village.save()
+    assert "Desa kakao dan rumput laut" in _text(client)
+
+
+def test_a_renamed_subdomain_stops_answering_on_the_old_host(client, taan):
+    assert _get(client).status_code == 200
+    taan.slug = "taan-baru"
+    taan.save()
+    assert _get(client).status_code == 404
+    assert _get(client, site="taan-baru").status_code == 200
+
+
+def test_a_deactivated_village_disappears_at_once(client, taan_article):
+    _text(client)
+    _text(client, site="")
+    taan_article.village.is_active = False
+    taan_article.village.save()
+    assert _get(client).status_code == 404
+    assert "panen-kakao" not in _text(client, site="")
+
+
+def test_a_renamed_topic_shows_in_every_menu_at_once(client, taan_article):
+    topic = TopicFactory(name="Pertanian", slug="pertanian")
+    assert "Pertanian" in _text(client)
+    topic.name = "Pertanian dan Perkebunan"
+    topic.save()
+    assert "Pertanian dan Perkebunan" in _text(client)
+    assert "Pertanian dan Perkebunan" in _text(client, site="")
+
+
+def test_another_villages_change_leaves_this_villages_pages_cached(client, taan_article, bela):
+    _get(client)
+    ArticleFactory(village=bela)
+    assert _get(client)["X-Cache"] == "hit"
+
+
+def test_village_pages_carry_no_cookie_and_no_vary_cookie(client, taan_article):
+    for _ in range(2):
+        response = _get(client)
+        assert not response.cookies
+        assert "cookie" not in response.get("Vary", "").lower()
+
+
+def test_public_pages_may_be_kept_briefly_by_a_cdn(client, taan_article):
+    control = {part.strip() for part in _get(client)["Cache-Control"].split(",")}
+    assert {"public", "max-age=0", "s-maxage=30"} <= control
+
+
+def test_an_unchanged_page_answers_304_to_its_etag(client, taan_article):
+    etag = _get(client)["ETag"]
+    response = _get(client, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304 and response.content == b""
+
+
+def test_an_unchanged_page_answers_304_to_if_modified_since(client, taan_article):
+    last_modified = _get(client)["Last-Modified"]
+    assert _get(client, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def test_a_changed_page_answers_200_to_an_old_etag(client, taan_article):
+    etag = _get(client)["ETag"]
+    _edit(taan_article)
+    assert _get(client, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_signed_in_staff_on_the_district_portal_bypass_the_cache(client, district_staff, taan_article):
+    _get(client, site="")
+    client.force_login(district_staff)
+    assert "X-Cache" not in _get(client, site="")
+
+
+def test_admin_pages_are_never_cached(client, district_staff):
+    client.force_login(district_staff)
+    for _ in range(2):
+        response = client.get("/admin/", HTTP_HOST=ADMIN)
+        assert "X-Cache" not in response
+        assert "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+def test_made_up_subdomains_leave_nothing_in_the_cache(client, db):
+    assert _get(client, site="acak-acakan").status_code == 404
+    assert cache.get(pagecache.village_stamp_key("acak-acakan")) is None
+
+
+def test_pages_are_still_served_when_the_cache_is_down(client, taan_article, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    response = _get(client)
+    assert response.status_code == 200 and "panen-kakao" in response.content.decode()
