@@ -1,6 +1,7 @@
 """A real portal, as in production: its own database, collected static files,
 Gunicorn on a loopback port. Used by the browser tests."""
 
+import http.client
 import os
 import socket
 import subprocess
@@ -8,8 +9,9 @@ import sys
 import time
 import urllib.request
 import uuid
+from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,6 +53,7 @@ class PortalServer:
         self.seed_args = list(seed_args)
         self.workers = workers
         self.process = None
+        self.others = []
         self.database_url = _fresh_database_url(self.workdir)
         self.env = {
             **os.environ,
@@ -82,28 +85,40 @@ class PortalServer:
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput")
         self.manage("seed_demo", *self.seed_args)
-        self.process = subprocess.Popen(
+        self.process = self._gunicorn(self.port, "gunicorn.log")
+        self._wait_until_ready(self.port, self.process)
+        return self
+
+    def another_instance(self):
+        """A second Gunicorn on its own port sharing this one's database,
+        cache and media, as a second application server would; its port."""
+        port = free_port()
+        process = self._gunicorn(port, f"gunicorn-{port}.log")
+        self.others.append(process)
+        self._wait_until_ready(port, process)
+        return port
+
+    def _gunicorn(self, port, log):
+        return subprocess.Popen(
             [
                 sys.executable, "-m", "gunicorn", "kimportal.wsgi",
-                "--bind", f"127.0.0.1:{self.port}",
+                "--bind", f"127.0.0.1:{port}",
                 "--workers", str(self.workers),
                 "--access-logfile", "-",
             ],
             cwd=ROOT,
             env=self.env,
-            stdout=open(self.workdir / "gunicorn.log", "wb"),
+            stdout=open(self.workdir / log, "wb"),
             stderr=subprocess.STDOUT,
         )
-        self._wait_until_ready()
-        return self
 
-    def _wait_until_ready(self, timeout=30):
+    def _wait_until_ready(self, port, process, timeout=30):
         deadline = time.monotonic() + timeout
         request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/", headers={"Host": f"localhost:{self.port}"}
+            f"http://127.0.0.1:{port}/", headers={"Host": f"localhost:{port}"}
         )
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 raise RuntimeError((self.workdir / "gunicorn.log").read_text())
             try:
                 with urllib.request.urlopen(request, timeout=5) as response:
@@ -114,7 +129,37 @@ class PortalServer:
         raise RuntimeError("Gunicorn did not answer within %ss" % timeout)
 
     def stop(self):
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=15)
+        for process in [self.process, *self.others]:
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=15)
         _drop_database(self.database_url)
+
+
+class Browser:
+    """Just enough of a browser: cookies for the base domain, one instance's port."""
+
+    def __init__(self, cookies=None):
+        self.cookies = cookies if cookies is not None else {}
+
+    def request(self, port, method, path, site="", body=None, headers=None):
+        host = f"{site}.localhost" if site else "localhost"
+        headers = {"Host": f"{host}:{port}", **(headers or {})}
+        if self.cookies and not site:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        content = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        connection.close()
+        return response, content
+
+    def csrf(self):
+        return self.cookies["csrftoken"]
+
+    def post_form(self, port, path, fields):
+        body = urlencode({"csrfmiddlewaretoken": self.csrf(), **fields}, doseq=True)
+        return self.request(port, "POST", path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
