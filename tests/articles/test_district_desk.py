@@ -242,3 +242,20 @@ def test_feed_query_count_does_not_grow_with_villages_and_articles(staff_client,
         ArticleFactory.create_batch(10, village=village, author=UserFactory())
     with django_assert_max_num_queries(len(small.captured_queries)):
         _feed(staff_client)
+
+
+@pytest.mark.parametrize("target", ["https://jahat.example/", "//jahat.example/", "http://taan.localhost/"])
+def test_take_down_never_redirects_off_the_district_host(staff_client, taan_article, target):
+    response = staff_client.post(
+        f"/admin/meja/berita/{taan_article.pk}/turunkan/",
+        {"reason": "Memuat data pribadi warga.", "next": target}, HTTP_HOST=ADMIN,
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/meja/"
+
+
+def test_take_down_returns_to_the_filtered_feed(staff_client, taan_article):
+    response = staff_client.post(
+        f"/admin/meja/berita/{taan_article.pk}/turunkan/",
+        {"reason": "Memuat data pribadi warga.", "next": "/admin/meja/?status=published&page=2"}, HTTP_HOST=ADMIN,
+    )
+    assert response["Location"] == "/admin/meja/?status=published&page=2"
