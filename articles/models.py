@@ -42,10 +42,19 @@ def search_words(text):
     return [word[:40] for word in (text or "").split()[:8]]
 
 
-class StripTags(models.Func):
-    function = "regexp_replace"
-    template = "%(function)s(%(expressions)s, '<[^>]*>', ' ', 'g')"
-    output_field = models.TextField()
+class SearchDocument(models.Expression):
+    """An article's weighted search vector (title A, excerpt B, body without
+    tags C) as PostgreSQL stores it: the generated, GIN-indexed column
+    `search_document` that migration 0003 adds on PostgreSQL only, so a
+    search reads an index instead of parsing every article again."""
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.search_document", []
 
 
 class PhotoQuerySet(models.QuerySet):
@@ -223,22 +232,13 @@ class ArticleQuerySet(models.QuerySet):
         if not words:
             return self.none()
         if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import (
-                SearchQuery,
-                SearchRank,
-                SearchVector,
-            )
+            from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            vector = (
-                SearchVector("title", weight="A", config="simple")
-                + SearchVector("excerpt", weight="B", config="simple")
-                + SearchVector(StripTags("body"), weight="C", config="simple")
-            )
             query = SearchQuery(" ".join(words), search_type="plain", config="simple")
             return (
-                self.annotate(document=vector)
+                self.annotate(document=SearchDocument())
                 .filter(document=query)
-                .annotate(rank=SearchRank(vector, query))
+                .annotate(rank=SearchRank(SearchDocument(), query))
                 .order_by("-rank", "-published_at", "-id")
             )
         matches = self
@@ -322,12 +322,33 @@ class Article(models.Model):
             # District feed and district topic pages.
             models.Index(fields=["status", "-published_at"], name="article_district_feed"),
             models.Index(fields=["topic", "status", "-published_at"], name="article_topic_feed"),
-            # The district desk's activity figures: who wrote lately.
-            models.Index(fields=["village", "updated"], name="article_village_updated"),
-            # The district desk: every article, newest first (see latest_first).
+            # The district desk's activity figures (who wrote lately) and its
+            # per-kecamatan counts, read from the index alone.
+            models.Index(fields=["village", "updated"], include=["author", "deleted_at"], name="article_village_updated"),
+            # The district desk: every article not in the trash, newest first
+            # (see latest_first); small enough to count without reading the table.
             models.Index(
-                Coalesce("published_at", "created").desc(), models.F("id").desc(), name="article_desk_feed"
+                Coalesce("published_at", "created").desc(),
+                models.F("id").desc(),
+                name="article_desk_feed",
+                condition=Q(deleted_at__isnull=True),
             ),
+            # What readers may see, newest first (published(), newest_first()):
+            # the district pages, feeds and archive, and each village's, read
+            # these instead of sorting every article (bench/README.md).
+            models.Index(
+                fields=["-published_at", "-id"],
+                include=["village", "topic"],
+                name="article_public_newest",
+                condition=Q(status__in=["scheduled", "published"], deleted_at__isnull=True, taken_down_at__isnull=True),
+            ),
+            models.Index(
+                fields=["village", "-published_at", "-id"],
+                name="article_public_village",
+                condition=Q(status__in=["scheduled", "published"], deleted_at__isnull=True, taken_down_at__isnull=True),
+            ),
+            # The district desk's "diturunkan distrik" filter.
+            models.Index(fields=["taken_down_at"], name="article_taken_down", condition=Q(taken_down_at__isnull=False)),
         ]
 
     def __str__(self):
