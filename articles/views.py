@@ -23,7 +23,7 @@ def _village_articles(request):
     return (
         Article.objects.published()
         .for_village(request.village)
-        .select_related("village", "topic")
+        .select_related("village", "topic", "photo")
         .newest_first()
     )
 
@@ -134,7 +134,7 @@ def bulletin(request, year=None, week=None):
 
 def village_search(request):
     query = request.GET.get("q", "")[:200]
-    page = _page(request, Article.objects.published().for_village(request.village).select_related("village", "topic").search(query))
+    page = _page(request, Article.objects.published().for_village(request.village).select_related("village", "topic", "photo").search(query))
     return render(request, "articles/search.html", {"page": page, "query": query})
 
 
@@ -145,7 +145,7 @@ def _district_articles():
     return (
         Article.objects.published()
         .in_active_villages()
-        .select_related("village", "topic")
+        .select_related("village", "topic", "photo")
         .newest_first()
     )
 
@@ -164,5 +164,5 @@ def district_topic(request, slug):
 
 def district_search(request):
     query = request.GET.get("q", "")[:200]
-    articles = Article.objects.published().in_active_villages().select_related("village", "topic").search(query)
+    articles = Article.objects.published().in_active_villages().select_related("village", "topic", "photo").search(query)
     return render(request, "articles/search.html", {"page": _page(request, articles), "query": query})
