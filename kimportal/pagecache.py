@@ -88,20 +88,37 @@ def next_change(village):
     return min((m for m in moments if m is not None), default=None)
 
 
+def may_use_cache(request, on_village_host):
+    """An anonymous GET or HEAD of a public page."""
+    if settings.KIM_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        return False
+    # On the district portal a signed-in user may see the admin's pages
+    # and messages; village hosts never carry a session.
+    return on_village_host or settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def page_key(request, site_stamps):
+    wanted = f"{request.get_host()}{request.get_full_path()}|{request.headers.get('Save-Data', '')}"
+    digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return f"kim:page:{'.'.join(site_stamps)}:{digest}"
+
+
 class PageCacheMiddleware:
     """Serves anonymous GET and HEAD requests for public pages from the
-    cache. Sits after VillageMiddleware (the site is known) and before the
-    session and authentication middleware, which a cached page never needs."""
+    cache. Sits after VillageMiddleware (the site is known; on a village host
+    it has already fetched the page along with the village, in the same
+    round trip to the cache) and before the session and authentication
+    middleware, which a cached page never needs."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         site_stamps = request.site_stamps
-        if site_stamps is None or not self._may_use_cache(request):
+        if site_stamps is None or not may_use_cache(request, request.village is not None):
             return self.get_response(request)
-        key = self._key(request, site_stamps)
-        response = cache.get(key)
+        key = getattr(request, "page_key", None) or page_key(request, site_stamps)
+        response = request.cached_page if hasattr(request, "cached_page") else cache.get(key)
         if response is not None:
             response["X-Cache"] = "hit"
             return response
@@ -109,18 +126,6 @@ class PageCacheMiddleware:
         if self._may_store(response):
             self._store(request, key, response)
         return response
-
-    def _may_use_cache(self, request):
-        if settings.KIM_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
-            return False
-        # On the district portal a signed-in user may see the admin's pages
-        # and messages; village hosts never carry a session.
-        return request.village is not None or settings.SESSION_COOKIE_NAME not in request.COOKIES
-
-    def _key(self, request, site_stamps):
-        wanted = f"{request.get_host()}{request.get_full_path()}|{request.headers.get('Save-Data', '')}"
-        digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-        return f"kim:page:{'.'.join(site_stamps)}:{digest}"
 
     @staticmethod
     def _may_store(response):
@@ -144,7 +149,6 @@ class PageCacheMiddleware:
         response["X-Cache"] = "miss"
         if timeout > 0:
             cache.set(key, response, timeout)
-
 
 
 @checks.register(checks.Tags.caches, deploy=True)

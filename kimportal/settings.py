@@ -110,7 +110,7 @@ MIDDLEWARE = [
     # Outside everything else, so its duration and status are the whole request's.
     "kimportal.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "kimportal.csp.StaticPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 for a reader whose copy is current (ETag and Last-Modified come
     # from the page cache); inside GZip, so the ETag is of the plain page.

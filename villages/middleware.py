@@ -30,7 +30,7 @@ class VillageMiddleware:
             request.village = None
             request.urlconf = "kimportal.urls"
         else:
-            village, request.site_stamps = self._village(site.slug)
+            village, request.site_stamps = self._village(site.slug, request)
             if village is None:
                 return render(
                     request, "villages/unknown_village.html", {"slug": site.slug}, status=404
@@ -40,14 +40,24 @@ class VillageMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def _village(slug):
+    def _village(slug, request):
         """The active village of a subdomain and its page-cache stamps. The
         village comes from the cache while its stamp stands (any change to
-        the village bumps it); an unknown subdomain gets no stamp at all."""
+        the village bumps it), together with the cached page when there may
+        be one, so a cached page costs two round trips to the cache; an
+        unknown subdomain gets no stamp at all."""
         stamps = pagecache.stamps(slug, create=False)
         if stamps is not None:
-            village = cache.get(f"kim:village:{slug}:{'.'.join(stamps)}")
+            village_key = f"kim:village:{slug}:{'.'.join(stamps)}"
+            keys = [village_key]
+            if pagecache.may_use_cache(request, on_village_host=True):
+                request.page_key = pagecache.page_key(request, stamps)
+                keys.append(request.page_key)
+            found = cache.get_many(keys)
+            village = found.get(village_key)
             if village is not None:
+                if len(keys) == 2:
+                    request.cached_page = found.get(request.page_key)
                 return village, stamps
         village = Village.objects.active().select_related("kecamatan").filter(slug=slug).first()
         if village is None:

@@ -1,0 +1,188 @@
+"""Load test of the public pages against Gunicorn as in production, with a
+static file of the same size as the ceiling.
+
+    DATABASE_URL=postgres://... CACHE_URL=redis://... \\
+        .venv/bin/python bench/load.py --label "100 x 2000"
+
+The database must already hold data (bench/generate.py); bench/run_load.sh
+does everything on a throwaway PostgreSQL and Redis. For each page (village
+home, an article, a topic page, the district feed, a feed XML and a search)
+it runs wrk at 8 and 32 connections, twice: once against a server with the
+page cache off (every request builds the page: "uncached") and once with it
+on and primed ("warm"). The ceiling is the same Gunicorn and WhiteNoise
+serving a static file as large as the village home, in the same run. Worker
+memory is read from /proc before and after. Prints a Markdown table.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def base_env(static_root, page_cache):
+    return {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key"),
+        "KIM_BASE_DOMAIN": "localhost",
+        "KIM_URL_SCHEME": "http",
+        "STATIC_ROOT": str(static_root),
+        "KIM_PAGE_CACHE_SECONDS": "600" if page_cache else "0",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def pages():
+    """Paths on real content: the first village with news, its newest article and topic."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kimportal.settings")
+    import django
+
+    django.setup()
+    from articles.models import Article
+
+    article = Article.objects.published().in_active_villages().select_related("village", "topic").filter(
+        topic__isnull=False
+    ).newest_first().first()
+    village = article.village.slug
+    word = article.title.split()[0]
+    return [
+        ("village home", village, "/"),
+        ("article", village, f"/berita/{article.slug}/"),
+        ("topic page", village, f"/topik/{article.topic.slug}/"),
+        ("district feed", "", "/"),
+        ("feed XML", village, "/rss/"),
+        ("search", village, f"/cari/?q={urllib.request.quote(word)}"),
+    ]
+
+
+class Gunicorn:
+    def __init__(self, env, workers):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "kimportal.wsgi", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", str(workers), "--log-level", "warning"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                self.get("", "/robots.txt")
+                return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("Gunicorn did not start")
+
+    def get(self, site, path):
+        host = f"{site}.localhost" if site else "localhost"
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", headers={"Host": host})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read()
+
+    def worker_rss_mb(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        total = 0
+        for pid in children:
+            status = Path(f"/proc/{pid}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+        return total / 1024, len(children)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wrk(port, site, path, connections, seconds):
+    host = f"{site}.localhost" if site else "localhost"
+    out = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency", "-H", f"Host: {host}",
+         f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors += int(non2xx.group(1)) if non2xx else 0
+    return {"rps": rps, "p50": _ms(out, "50%"), "p99": _ms(out, "99%"), "errors": errors, "requests": total}
+
+
+def _ms(out, percentile):
+    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", out).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--label", default="")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", default="8,32")
+    parser.add_argument("--workers", type=int, default=2 * os.cpu_count() + 1)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    connections = [int(c) for c in args.connections.split(",")]
+
+    static_root = Path(tempfile.mkdtemp(prefix="kim-bench-static-"))
+    os.environ.update(base_env(static_root, page_cache=True))
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True)
+    targets = pages()
+
+    rows, memory = [], []
+    for cached in (False, True):
+        env = base_env(static_root, page_cache=cached)
+        server = Gunicorn(env, args.workers)
+        try:
+            home = server.get(targets[0][1], "/")
+            if not cached:
+                # The ceiling: WhiteNoise serving a file as large as the village home.
+                (static_root / "ceiling.html").write_bytes(home)
+                server.stop()
+                server = Gunicorn(env, args.workers)
+                ceiling = {c: wrk(server.port, "", "/static/ceiling.html", c, args.seconds) for c in connections}
+            memory.append(("start", cached, *server.worker_rss_mb()))
+            for name, site, path in targets:
+                server.get(site, path)  # prime the cache (or the worker) once
+                for c in connections:
+                    result = wrk(server.port, site, path, c, args.seconds)
+                    rows.append((name, "warm" if cached else "uncached", c, result))
+            memory.append(("end", cached, *server.worker_rss_mb()))
+        finally:
+            server.stop()
+
+    print(f"\n### {args.label or 'load'}: {datetime.date.today()}, {platform.node()}, {os.cpu_count()} cores, "
+          f"{args.workers} Gunicorn workers, wrk {args.seconds}s per cell, home page {len(home)} bytes\n")
+    print("| page | cache | conns | req/s | % of ceiling | p50 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|---|---|")
+    for c in connections:
+        r = ceiling[c]
+        print(f"| static file (ceiling) | – | {c} | {r['rps']:.0f} | 100 % | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} |")
+    for name, cache, c, r in rows:
+        share = 100 * r["rps"] / ceiling[c]["rps"]
+        print(f"| {name} | {cache} | {c} | {r['rps']:.0f} | {share:.0f} % | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} |")
+    requests = sum(r["requests"] for *_, r in rows)
+    print(f"\nWorker memory (RSS, all workers): " + ", ".join(
+        f"{'warm' if cached else 'uncached'} server {when} {mb:.0f} MB ({n} workers)" for when, cached, mb, n in memory
+    ) + f"; {requests} page requests in all.")
+
+
+if __name__ == "__main__":
+    main()
