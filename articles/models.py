@@ -614,10 +614,6 @@ class Announcement(models.Model):
         self.body = clean_body(self.body)
         super().save(*args, **kwargs)
 
-    def is_current(self, now=None):
-        now = now or timezone.now()
-        return self.starts_at <= now < self.ends_at
-
     def get_absolute_url(self):
         return reverse("articles:announcement", kwargs={"pk": self.pk}, urlconf="kimportal.urls_village")
 
