@@ -21,7 +21,6 @@ from django.utils.safestring import mark_safe
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import photos
-from kimportal import pagecache
 from articles.html import images_without_alt, plain_text
 from articles.models import Announcement, Article, Photo, Topic
 from villages.admin import DistrictOnlyAdmin, RefuseInvalidFormsMixin
@@ -246,9 +245,7 @@ class ArticleAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmi
         obj.move_to_trash()
 
     def delete_queryset(self, request, queryset):
-        slugs = set(queryset.values_list("village__slug", flat=True))
         queryset.update(deleted_at=timezone.now())
-        pagecache.village_changed(*slugs)
 
     def _may_touch(self, request, obj):
         if not is_newsroom_user(request.user):

@@ -134,6 +134,15 @@ class ArticleQuerySet(models.QuerySet):
             taken_down_at__isnull=True,
         )
 
+    def update(self, **kwargs):
+        """update() skips save() and its signals (take-downs, trash, admin bulk
+        delete use it): the pages showing these articles are rebuilt all the same."""
+        slugs = set(self.order_by().values_list("village__slug", flat=True).distinct())
+        updated = super().update(**kwargs)
+        if slugs:
+            pagecache.village_changed(*slugs)
+        return updated
+
     def alive(self):
         return self.filter(deleted_at__isnull=True)
 
@@ -395,25 +404,21 @@ class Article(models.Model):
         for the village's editors and in the audit log."""
         self.taken_down_at, self.takedown_reason = timezone.now(), reason
         Article.objects.filter(pk=self.pk).update(taken_down_at=self.taken_down_at, takedown_reason=reason)
-        pagecache.village_changed(self.village.slug)
         AuditEntry.record(user, AuditEntry.Action.TAKE_DOWN, self.village, subject=self, reason=reason)
 
     @transaction.atomic
     def restore_after_takedown(self, user, reason):
         self.taken_down_at, self.takedown_reason = None, ""
         Article.objects.filter(pk=self.pk).update(taken_down_at=None, takedown_reason="")
-        pagecache.village_changed(self.village.slug)
         AuditEntry.record(user, AuditEntry.Action.RESTORE, self.village, subject=self, reason=reason)
 
     def move_to_trash(self):
         self.deleted_at = timezone.now()
         Article.objects.filter(pk=self.pk).update(deleted_at=self.deleted_at)
-        pagecache.village_changed(self.village.slug)
 
     def restore_from_trash(self):
         self.deleted_at = None
         Article.objects.filter(pk=self.pk).update(deleted_at=None)
-        pagecache.village_changed(self.village.slug)
 
     def snapshot(self, user):
         """Keep a revision of what the article is now."""

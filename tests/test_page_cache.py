@@ -209,3 +209,21 @@ def test_pages_are_still_served_when_the_cache_is_down(client, taan_article, set
     }
     response = _get(client)
     assert response.status_code == 200 and "panen-kakao" in response.content.decode()
+
+
+def test_a_bulk_update_that_skips_save_still_rebuilds_the_pages(client, taan_article):
+    assert "Panen kakao" in _text(client)
+    Article.objects.filter(pk=taan_article.pk).update(title="Judul diganti sekaligus")
+    assert "Judul diganti sekaligus" in _text(client)
+
+
+def test_deleting_from_the_admin_list_rebuilds_the_pages(client, taan_article, taan_publisher):
+    _text(client)
+    client.force_login(taan_publisher)
+    response = client.post(
+        "/admin/articles/article/",
+        {"action": "delete_selected", "_selected_action": [taan_article.pk], "post": "yes"}, HTTP_HOST=ADMIN,
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert "panen-kakao" not in _text(client)
