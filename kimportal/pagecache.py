@@ -24,13 +24,19 @@ such moment (next_change), so those need no cron job either.
 import hashlib
 import logging
 import uuid
+from collections import namedtuple
 
 from django.conf import settings
 from django.core import checks
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip as accepts_gzip
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
+
+from villages import hosts
 
 log = logging.getLogger(__name__)
 
@@ -97,35 +103,85 @@ def may_use_cache(request, on_village_host):
     return on_village_host or settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def page_key(request, site_stamps):
-    wanted = f"{request.get_host()}{request.get_full_path()}|{request.headers.get('Save-Data', '')}"
+def page_key(request):
+    """One entry per representation of a URL: the stamps it was built under
+    are kept inside the entry (see Entry), so a change needs no new key and a
+    lookup needs no stamps first."""
+    gzip = "gzip" if accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else ""
+    wanted = (
+        f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        f"|{request.headers.get('Save-Data', '')}|{gzip}"
+    )
     digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return f"kim:page:{'.'.join(site_stamps)}:{digest}"
+    return f"kim:page:{digest}"
+
+
+# A stored page: what the reader was sent, exactly, and the stamps current
+# when it was built. Plain values, so a hit costs one small unpickle.
+Entry = namedtuple("Entry", "stamps status headers content")
+
+# Files never reach the page cache; WhiteNoise (or nginx) serves them.
+_SKIPPED_PREFIXES = tuple(
+    prefix for prefix in ("/" + settings.STATIC_URL.lstrip("/"), "/" + settings.MEDIA_URL.lstrip("/")) if prefix != "/"
+)
 
 
 class PageCacheMiddleware:
     """Serves anonymous GET and HEAD requests for public pages from the
-    cache. Sits after VillageMiddleware (the site is known; on a village host
-    it has already fetched the page along with the village, in the same
-    round trip to the cache) and before the session and authentication
-    middleware, which a cached page never needs."""
+    cache, at the top of the stack: a hit costs one round trip to the cache
+    (the site's stamps and the page fetched together), no database and none
+    of the other middleware. What is stored is the response as the reader
+    got it, after compression and the security headers, so a hit only has to
+    send it (or a 304).
+
+    A miss goes through the whole stack; VillageMiddleware reuses the stamps
+    read here."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        site_stamps = request.site_stamps
-        if site_stamps is None or not may_use_cache(request, request.village is not None):
+        lookup = self._lookup(request)
+        if lookup is None:
             return self.get_response(request)
-        key = getattr(request, "page_key", None) or page_key(request, site_stamps)
-        response = request.cached_page if hasattr(request, "cached_page") else cache.get(key)
-        if response is not None:
-            response["X-Cache"] = "hit"
-            return response
+        key, current, entry = lookup
+        if entry is not None and entry.stamps == current:
+            return self._answer(request, self._restore(entry, "hit"))
+        if current is not None:
+            request.site_stamps = current
         response = self.get_response(request)
-        if self._may_store(response):
-            self._store(request, key, response)
-        return response
+        # The stamps read before the page was built: if something changed
+        # meanwhile, the entry is already out of date and is never served.
+        built_under = getattr(request, "site_stamps", None)
+        if built_under is None or not self._may_store(response):
+            return response
+        self._store(request, key, tuple(built_under), response)
+        return self._answer(request, response)
+
+    @staticmethod
+    def _lookup(request):
+        """(key, current stamps or None, entry or None), or None when this
+        request cannot be answered from the cache at all."""
+        if request.method not in ("GET", "HEAD") or settings.KIM_PAGE_CACHE_SECONDS <= 0:
+            return None
+        if request.path_info.startswith(_SKIPPED_PREFIXES):
+            return None
+        try:
+            site = hosts.site_for_host(request.get_host())
+        except DisallowedHost:
+            return None  # VillageMiddleware answers 400
+        if site is None or not may_use_cache(request, site.kind == hosts.VILLAGE):
+            return None
+        key = page_key(request)
+        stamp_keys = [GLOBAL, village_stamp_key(site.slug) if site.slug else DISTRICT]
+        try:
+            found = cache.get_many([*stamp_keys, key])
+        except Exception:
+            log.exception("Page cache unavailable")
+            return None
+        if not all(k in found for k in stamp_keys):
+            return key, None, None
+        return key, tuple(found[k] for k in stamp_keys), found.get(key)
 
     @staticmethod
     def _may_store(response):
@@ -136,9 +192,17 @@ class PageCacheMiddleware:
             return False
         return "cookie" not in response.get("Vary", "").lower()
 
-    def _store(self, request, key, response):
+    @staticmethod
+    def _restore(entry, how):
+        response = HttpResponse(entry.content, status=entry.status)
+        for header, value in entry.headers:
+            response.headers[header] = value
+        response["X-Cache"] = how
+        return response
+
+    def _store(self, request, key, built_under, response):
         timeout = settings.KIM_PAGE_CACHE_SECONDS
-        upcoming = next_change(request.village)
+        upcoming = next_change(getattr(request, "village", None))
         if upcoming is not None:
             timeout = max(0, min(timeout, int((upcoming - timezone.now()).total_seconds())))
         # Readers' browsers check back every time (and get a 304 while the
@@ -148,7 +212,15 @@ class PageCacheMiddleware:
         set_response_etag(response)
         response["X-Cache"] = "miss"
         if timeout > 0:
-            cache.set(key, response, timeout)
+            headers = [(h, v) for h, v in response.items() if h != "X-Cache"]
+            cache.set(key, Entry(built_under, response.status_code, headers, response.content), timeout)
+
+    @staticmethod
+    def _answer(request, response):
+        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+            last_modified = parse_http_date_safe(response["Last-Modified"])
+            return get_conditional_response(request, response.get("ETag"), last_modified, response)
+        return response
 
 
 @checks.register(checks.Tags.caches, deploy=True)

@@ -3,6 +3,7 @@ change readers could see rebuilds exactly the pages that show it. The suite
 runs these with the local-memory cache and (in the PostgreSQL pass) Redis."""
 
 import datetime
+import gzip
 import time
 
 import pytest
@@ -42,7 +43,7 @@ def test_the_cache_is_keyed_by_host(client, taan_article, bela):
 
 def test_query_string_and_save_data_get_their_own_entries(client, taan_article):
     _get(client)
-    assert _get(client, "/?page=2")["X-Cache"] == "miss"
+    assert _get(client, "/?utm_source=wa")["X-Cache"] == "miss"
     assert _get(client, HTTP_SAVE_DATA="on")["X-Cache"] == "miss"
 
 
@@ -184,6 +185,25 @@ def test_a_changed_page_answers_200_to_an_old_etag(client, taan_article):
     assert _get(client, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
+def test_a_page_from_the_cache_carries_the_same_headers_as_when_built(client, taan_article):
+    built, cached = _get(client), _get(client)
+    assert cached["X-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
+                   "Content-Type", "Cache-Control", "ETag", "Last-Modified", "Vary"):
+        assert cached[header] == built[header], header
+    assert cached.content == built.content
+
+
+def test_compressed_and_plain_copies_are_kept_apart(client, taan_article):
+    plain = _get(client)
+    assert _get(client, HTTP_ACCEPT_ENCODING="gzip")["X-Cache"] == "miss"
+    compressed = _get(client, HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert compressed["X-Cache"] == "hit" and compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    again = _get(client)
+    assert again["X-Cache"] == "hit" and "Content-Encoding" not in again and again.content == plain.content
+
+
 def test_signed_in_staff_on_the_district_portal_bypass_the_cache(client, district_staff, taan_article):
     _get(client, site="")
     client.force_login(district_staff)
@@ -205,7 +225,7 @@ def test_made_up_subdomains_leave_nothing_in_the_cache(client, db):
 
 def test_pages_are_still_served_when_the_cache_is_down(client, taan_article, settings):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+        "default": {"BACKEND": "kimportal.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
     }
     response = _get(client)
     assert response.status_code == 200 and "panen-kakao" in response.content.decode()

@@ -25,8 +25,10 @@ class VillageMiddleware:
         if site is None:
             raise DisallowedHost(f"Host {request.get_host()!r} is not a KIM Portal site.")
         if site.kind == hosts.DISTRICT:
-            # Read once here; the page cache keys on them.
-            request.site_stamps = pagecache.stamps()
+            # Read once per request (PageCacheMiddleware may already have);
+            # the page cache stores pages under them.
+            if getattr(request, "site_stamps", None) is None:
+                request.site_stamps = pagecache.stamps()
             request.village = None
             request.urlconf = "kimportal.urls"
         else:
@@ -43,21 +45,11 @@ class VillageMiddleware:
     def _village(slug, request):
         """The active village of a subdomain and its page-cache stamps. The
         village comes from the cache while its stamp stands (any change to
-        the village bumps it), together with the cached page when there may
-        be one, so a cached page costs two round trips to the cache; an
-        unknown subdomain gets no stamp at all."""
-        stamps = pagecache.stamps(slug, create=False)
+        the village bumps it); an unknown subdomain gets no stamp at all."""
+        stamps = getattr(request, "site_stamps", None) or pagecache.stamps(slug, create=False)
         if stamps is not None:
-            village_key = f"kim:village:{slug}:{'.'.join(stamps)}"
-            keys = [village_key]
-            if pagecache.may_use_cache(request, on_village_host=True):
-                request.page_key = pagecache.page_key(request, stamps)
-                keys.append(request.page_key)
-            found = cache.get_many(keys)
-            village = found.get(village_key)
+            village = cache.get(f"kim:village:{slug}:{'.'.join(stamps)}")
             if village is not None:
-                if len(keys) == 2:
-                    request.cached_page = found.get(request.page_key)
                 return village, stamps
         village = Village.objects.active().select_related("kecamatan").filter(slug=slug).first()
         if village is None:

@@ -19,7 +19,7 @@ def test_healthz_fails_without_saying_why_when_media_cannot_be_written(client, d
 
 def test_healthz_fails_when_the_cache_is_unreachable(client, db, settings):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+        "default": {"BACKEND": "kimportal.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
     }
     response = client.get("/healthz", HTTP_HOST=host())
     assert response.status_code == 503 and response.content == b"gagal\n"
