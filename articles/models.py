@@ -195,6 +195,13 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-id")
 
+    def as_cards(self):
+        """What an article card shows, without the long texts: on a page of
+        twenty cards the bodies were most of what was read from the database."""
+        return self.select_related("village", "topic", "photo").defer(
+            "body", "review_note", "takedown_reason", "village__description", "photo__caption"
+        )
+
     def next_publication(self, village=None):
         """When the next scheduled article goes live (on one village's site, or anywhere)."""
         upcoming = self.filter(

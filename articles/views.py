@@ -8,10 +8,16 @@ from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
 from articles.models import Announcement, Article, Topic
+from articles.paging import NewsPage
 
 
 def _page(request, queryset):
-    """A page of articles; a bad ?page= falls back to page 1 or the last page."""
+    return NewsPage(queryset, request.GET.get("page"), settings.ARTICLES_PER_PAGE)
+
+
+def _counted_page(request, queryset):
+    """Search results say how many were found; a bad ?page= falls back to
+    page 1 or the last page."""
     return Paginator(queryset, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
 
 
@@ -20,12 +26,7 @@ def _page(request, queryset):
 
 
 def _village_articles(request):
-    return (
-        Article.objects.published()
-        .for_village(request.village)
-        .select_related("village", "topic", "photo")
-        .newest_first()
-    )
+    return Article.objects.published().for_village(request.village).newest_first()
 
 
 def _announcements(request):
@@ -45,7 +46,7 @@ def _home(request, template, articles):
 
 @vary_on_headers("Save-Data")
 def village_home(request):
-    return _home(request, "articles/village_home.html", _village_articles(request))
+    return _home(request, "articles/village_home.html", _village_articles(request).as_cards())
 
 
 def announcement_detail(request, pk):
@@ -57,13 +58,13 @@ def announcement_detail(request, pk):
 @vary_on_headers("Save-Data")
 def village_topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    page = _page(request, _village_articles(request).for_topic(topic))
+    page = _page(request, _village_articles(request).for_topic(topic).as_cards())
     return render(request, "articles/village_topic.html", {"page": page, "topic": topic})
 
 
 @vary_on_headers("Save-Data")
 def article_detail(request, slug):
-    article = get_object_or_404(_village_articles(request).select_related("author", "photo"), slug=slug)
+    article = get_object_or_404(_village_articles(request).select_related("village", "topic", "author", "photo"), slug=slug)
     url = article.url(request)
     # WhatsApp and Facebook fetch one JPEG; 1200 px wide is what they show best.
     photo, image_url, image_width = article.photo, "", None
@@ -92,13 +93,13 @@ def _archive(request, articles, year=None, month=None):
 
 @vary_on_headers("Save-Data")
 def village_archive(request, year=None, month=None):
-    articles = Article.objects.published().for_village(request.village).select_related("village", "topic", "photo")
+    articles = Article.objects.published().for_village(request.village).as_cards()
     return _archive(request, articles, year, month)
 
 
 @vary_on_headers("Save-Data")
 def district_archive(request, year=None, month=None):
-    articles = Article.objects.published().in_active_villages().select_related("village", "topic", "photo")
+    articles = Article.objects.published().in_active_villages().as_cards()
     return _archive(request, articles, year, month)
 
 
@@ -134,7 +135,7 @@ def bulletin(request, year=None, week=None):
 
 def village_search(request):
     query = request.GET.get("q", "")[:200]
-    page = _page(request, Article.objects.published().for_village(request.village).select_related("village", "topic", "photo").search(query))
+    page = _counted_page(request, Article.objects.published().for_village(request.village).select_related("village", "topic", "photo").search(query))
     return render(request, "articles/search.html", {"page": page, "query": query})
 
 
@@ -142,12 +143,7 @@ def village_search(request):
 
 
 def _district_articles():
-    return (
-        Article.objects.published()
-        .in_active_villages()
-        .select_related("village", "topic", "photo")
-        .newest_first()
-    )
+    return Article.objects.published().in_active_villages().as_cards().newest_first()
 
 
 @vary_on_headers("Save-Data")
@@ -165,4 +161,4 @@ def district_topic(request, slug):
 def district_search(request):
     query = request.GET.get("q", "")[:200]
     articles = Article.objects.published().in_active_villages().select_related("village", "topic", "photo").search(query)
-    return render(request, "articles/search.html", {"page": _page(request, articles), "query": query})
+    return render(request, "articles/search.html", {"page": _counted_page(request, articles), "query": query})

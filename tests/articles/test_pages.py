@@ -21,11 +21,17 @@ def test_dates_are_written_in_indonesian(client, taan):
     assert 'lang="id"' in page
 
 
-@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999", "1.5", "%00", "1" * 400])
-def test_a_bad_page_number_never_fails(client, taan_article, page):
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "1.5", "%00", ""])
+def test_a_page_number_that_is_not_one_shows_the_first_page(client, taan_article, page):
     for h in (host("taan"), host()):
         response = client.get("/", {"page": page}, HTTP_HOST=h)
-        assert response.status_code == 200
+        assert response.status_code == 200 and "Panen kakao" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["99999", "1" * 400])
+def test_a_page_number_past_the_end_is_not_found(client, taan_article, page):
+    for h in (host("taan"), host()):
+        assert client.get("/", {"page": page}, HTTP_HOST=h).status_code == 404
 
 
 def test_home_is_paginated_newest_first(client, taan, settings):
@@ -36,9 +42,17 @@ def test_home_is_paginated_newest_first(client, taan, settings):
     first = client.get("/", HTTP_HOST=host("taan")).content.decode()
     assert first.index("Hari ke-4") < first.index("Hari ke-3")
     assert "Hari ke-2" not in first
-    assert "Halaman 1 dari 3" in first
+    assert "Halaman 1" in first and 'href="?page=2"' in first
     last = client.get("/", {"page": 3}, HTTP_HOST=host("taan")).content.decode()
-    assert "Hari ke-0" in last
+    assert "Hari ke-0" in last and "Lebih lama" not in last
+
+
+def test_a_page_past_the_end_is_not_found(client, taan, settings):
+    settings.ARTICLES_PER_PAGE = 2
+    ArticleFactory.create_batch(3, village=taan)
+    assert client.get("/", {"page": 2}, HTTP_HOST=host("taan")).status_code == 200
+    response = client.get("/", {"page": 3}, HTTP_HOST=host("taan"))
+    assert response.status_code == 404 and "Halaman tidak ditemukan" in response.content.decode()
 
 
 def test_topic_page_lists_only_that_topic(client, taan):
