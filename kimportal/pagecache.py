@@ -23,6 +23,7 @@ such moment (next_change), so those need no cron job either.
 
 import hashlib
 import logging
+import re
 import uuid
 from collections import namedtuple
 
@@ -103,13 +104,26 @@ def may_use_cache(request, on_village_host):
     return on_village_host or settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
+# Added to shared links by Facebook (a new fbclid on every click), Google,
+# Instagram and newsletters. No page depends on them; kept in the key, every
+# reader arriving from a share would miss the cache.
+TRACKING_PARAMETER = re.compile(r"(utm_[a-z_]+|fbclid|gclid|igshid|mc_cid|mc_eid)$")
+
+
+def _query_for_key(request):
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return ""
+    return "&".join(part for part in query.split("&") if not TRACKING_PARAMETER.match(part.split("=", 1)[0]))
+
+
 def page_key(request):
     """One entry per representation of a URL: the stamps it was built under
     are kept inside the entry (see Entry), so a change needs no new key and a
     lookup needs no stamps first."""
     gzip = "gzip" if accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else ""
     wanted = (
-        f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        f"{request.scheme}://{request.get_host()}{request.path}?{_query_for_key(request)}"
         f"|{request.headers.get('Save-Data', '')}|{gzip}"
     )
     digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]

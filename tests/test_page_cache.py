@@ -43,8 +43,22 @@ def test_the_cache_is_keyed_by_host(client, taan_article, bela):
 
 def test_query_string_and_save_data_get_their_own_entries(client, taan_article):
     _get(client)
-    assert _get(client, "/?utm_source=wa")["X-Cache"] == "miss"
+    assert _get(client, "/?page=1")["X-Cache"] == "miss"
     assert _get(client, HTTP_SAVE_DATA="on")["X-Cache"] == "miss"
+
+
+def test_a_shared_links_tracking_parameters_do_not_miss_the_cache(client, taan_article):
+    _get(client, "/berita/panen-kakao/")
+    for query in ("fbclid=IwAR0abc", "utm_source=whatsapp&utm_medium=share", "gclid=xyz&fbclid=q"):
+        assert _get(client, f"/berita/panen-kakao/?{query}")["X-Cache"] == "hit"
+    assert _get(client, "/berita/panen-kakao/?fbclid=x&page=2")["X-Cache"] == "miss"
+
+
+def test_pagination_links_drop_a_shares_tracking_parameters(client, taan, settings):
+    settings.ARTICLES_PER_PAGE = 1
+    ArticleFactory.create_batch(2, village=taan)
+    page = _text(client, "/?fbclid=IwAR0abc&page=1")
+    assert 'href="?page=2"' in page and "IwAR0abc" not in page
 
 
 def _publish(village):
