@@ -10,8 +10,11 @@ home, an article, a topic page, the district feed, a feed XML and a search)
 it runs wrk at 8 and 32 connections, twice: once against a server with the
 page cache off (every request builds the page: "uncached") and once with it
 on and primed ("warm"). The ceiling is the same Gunicorn and WhiteNoise
-serving a static file as large as the village home, in the same run. Worker
-memory is read from /proc before and after. Prints a Markdown table.
+serving a static file as large as the village home, in the same run.
+Gunicorn runs with the production config (deploy/gunicorn.conf.py), worker
+recycling included. Worker memory is read from /proc before and after, and
+over 100,000 requests spread over every village's pages (--mix-requests).
+Prints Markdown tables.
 """
 
 import argparse
@@ -78,8 +81,8 @@ class Gunicorn:
     def __init__(self, env, workers):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "kimportal.wsgi", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(workers), "--log-level", "warning"],
+            [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py", "kimportal.wsgi",
+             "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--log-level", "warning"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 60
@@ -110,6 +113,54 @@ class Gunicorn:
         self.process.wait(timeout=30)
 
 
+def mixed_paths(per_village=8):
+    """Every active village's home, page 2, topics and newest articles, and the
+    district's pages: what a day of readers spreads over."""
+    from articles.models import Article, Topic
+    from villages.models import Village
+
+    topics = list(Topic.objects.values_list("slug", flat=True))
+    paths = [("", "/"), ("", "/?page=2"), *(("", f"/topik/{t}/") for t in topics)]
+    for village in Village.objects.active():
+        host = village.slug
+        paths += [(host, "/"), (host, "/?page=2"), (host, "/rss/"), *((host, f"/topik/{t}/") for t in topics[:3])]
+        slugs = Article.objects.published().for_village(village).newest_first().values_list("slug", flat=True)
+        paths += [(host, f"/berita/{slug}/") for slug in slugs[:per_village]]
+    return paths
+
+
+MIX_SCRIPT = """
+local i = 0
+request = function()
+  i = i %% #paths + 1
+  local p = paths[i]
+  return wrk.format("GET", p[2], {["Host"] = p[1]})
+end
+paths = {%s}
+"""
+
+
+def memory_over_requests(server, paths, total, connections=32, seconds=10):
+    """wrk over the mixed paths in chunks until `total` requests, with the
+    workers' memory after each chunk."""
+    entries = ", ".join(f'{{"{(site + ".") if site else ""}localhost", "{path}"}}' for site, path in paths)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(MIX_SCRIPT % entries)
+    done, series, errors = 0, [(0, server.worker_rss_mb()[0])], 0
+    while done < total:
+        out = subprocess.run(
+            ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "-s", script.name,
+             f"http://127.0.0.1:{server.port}/"], capture_output=True, text=True, check=True,
+        ).stdout
+        done += int(re.search(r"(\d+) requests in", out).group(1))
+        non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        errors += int(non2xx.group(1)) if non2xx else 0
+        errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+        series.append((done, server.worker_rss_mb()[0]))
+    os.unlink(script.name)
+    return series, errors
+
+
 def wrk(port, site, path, connections, seconds):
     host = f"{site}.localhost" if site else "localhost"
     out = subprocess.run(
@@ -136,6 +187,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", default="8,32")
     parser.add_argument("--workers", type=int, default=2 * os.cpu_count() + 1)
+    parser.add_argument("--mix-requests", type=int, default=100_000,
+                        help="requests spread over every village's pages, cache on, for the memory series")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
@@ -165,6 +218,9 @@ def main():
                     result = wrk(server.port, site, path, c, args.seconds)
                     rows.append((name, "warm" if cached else "uncached", c, result))
             memory.append(("end", cached, *server.worker_rss_mb()))
+            if cached and args.mix_requests:
+                mix = mixed_paths()
+                series, mix_errors = memory_over_requests(server, mix, args.mix_requests)
         finally:
             server.stop()
 
@@ -179,6 +235,12 @@ def main():
         share = 100 * r["rps"] / ceiling[c]["rps"]
         print(f"| {name} | {cache} | {c} | {r['rps']:.0f} | {share:.0f} % | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} |")
     requests = sum(r["requests"] for *_, r in rows)
+    if args.mix_requests:
+        print(f"\nMemory over {series[-1][0]} requests spread over {len(mix)} pages of every village and the "
+              f"district (cache on, 32 connections, {mix_errors} errors). Worker RSS, all {args.workers} workers:\n")
+        print("| requests | " + " | ".join(f"{n:,}" for n, _ in series) + " |")
+        print("|---" * (len(series) + 1) + "|")
+        print("| MB | " + " | ".join(f"{mb:.0f}" for _, mb in series) + " |")
     print(f"\nWorker memory (RSS, all workers): " + ", ".join(
         f"{'warm' if cached else 'uncached'} server {when} {mb:.0f} MB ({n} workers)" for when, cached, mb, n in memory
     ) + f"; {requests} page requests in all.")

@@ -1,7 +1,8 @@
 """Whole pages for anonymous readers, served from the cache and never stale.
 
-A cached page is keyed by host, path, query string and Save-Data, and by
-version stamps of what it shows:
+A cached page is keyed by scheme, host, path, query string (without a
+share's tracking parameters), Save-Data and gzip, and is valid only while the
+version stamps of what it shows are the ones it was built under:
 
 - one stamp per village (by subdomain): its articles, photos and details;
 - one for the district portal, which shows every village;
@@ -9,9 +10,10 @@ version stamps of what it shows:
   announcements, which appear on many sites at once.
 
 A change bumps the stamps it touches (signals in villages/signals.py and
-articles/signals.py, and explicit calls where a QuerySet.update() bypasses
-signals), so the next request builds a fresh page under a new key; old
-entries are never asked for again and expire. Stamps live in the same cache
+articles/signals.py, and ArticleQuerySet.update() where a change bypasses
+signals), so the next request finds its entry out of date, builds a fresh
+page and overwrites it. The stamps and the entry come back in one round trip
+to the cache, which is all a cached page costs. Stamps live in the same cache
 as the pages, which is why production needs a shared cache (Redis or
 Memcached) as soon as more than one process serves: a local-memory cache
 bumped in one Gunicorn worker is not seen by the others.
@@ -117,15 +119,13 @@ def _query_for_key(request):
     return "&".join(part for part in query.split("&") if not TRACKING_PARAMETER.match(part.split("=", 1)[0]))
 
 
-def page_key(request):
+def page_key(request, host):
     """One entry per representation of a URL: the stamps it was built under
     are kept inside the entry (see Entry), so a change needs no new key and a
     lookup needs no stamps first."""
-    gzip = "gzip" if accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else ""
-    wanted = (
-        f"{request.scheme}://{request.get_host()}{request.path}?{_query_for_key(request)}"
-        f"|{request.headers.get('Save-Data', '')}|{gzip}"
-    )
+    meta = request.META
+    gzip = "gzip" if accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", "")) else ""
+    wanted = f"{request.scheme}://{host}{request.path}?{_query_for_key(request)}|{meta.get('HTTP_SAVE_DATA', '')}|{gzip}"
     digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"kim:page:{digest}"
 
@@ -181,12 +181,13 @@ class PageCacheMiddleware:
         if request.path_info.startswith(_SKIPPED_PREFIXES):
             return None
         try:
-            site = hosts.site_for_host(request.get_host())
+            host = request.get_host()
         except DisallowedHost:
             return None  # VillageMiddleware answers 400
+        site = hosts.site_for_host(host)
         if site is None or not may_use_cache(request, site.kind == hosts.VILLAGE):
             return None
-        key = page_key(request)
+        key = page_key(request, host)
         stamp_keys = [GLOBAL, village_stamp_key(site.slug) if site.slug else DISTRICT]
         try:
             found = cache.get_many([*stamp_keys, key])
