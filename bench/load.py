@@ -78,11 +78,11 @@ def pages():
 
 
 class Gunicorn:
-    def __init__(self, env, workers):
+    def __init__(self, env, workers, *options):
         self.port = free_port()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py", "kimportal.wsgi",
-             "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--log-level", "warning"],
+             "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--log-level", "warning", *options],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 60
@@ -218,9 +218,14 @@ def main():
                     result = wrk(server.port, site, path, c, args.seconds)
                     rows.append((name, "warm" if cached else "uncached", c, result))
             memory.append(("end", cached, *server.worker_rss_mb()))
-            if cached and args.mix_requests:
-                mix = mixed_paths()
-                series, mix_errors = memory_over_requests(server, mix, args.mix_requests)
+        finally:
+            server.stop()
+    if args.mix_requests:
+        # The same workers throughout, from a cold start: no recycling.
+        server = Gunicorn(base_env(static_root, page_cache=True), args.workers, "--max-requests", "0")
+        try:
+            mix = mixed_paths()
+            series, mix_errors = memory_over_requests(server, mix, args.mix_requests)
         finally:
             server.stop()
 
@@ -237,7 +242,7 @@ def main():
     requests = sum(r["requests"] for *_, r in rows)
     if args.mix_requests:
         print(f"\nMemory over {series[-1][0]} requests spread over {len(mix)} pages of every village and the "
-              f"district (cache on, 32 connections, {mix_errors} errors). Worker RSS, all {args.workers} workers:\n")
+              f"district (cache on, 32 connections, {mix_errors} errors), the same {args.workers} workers from a cold start (no recycling). Worker RSS, all workers:\n")
         print("| requests | " + " | ".join(f"{n:,}" for n, _ in series) + " |")
         print("|---" * (len(series) + 1) + "|")
         print("| MB | " + " | ".join(f"{mb:.0f}" for _, mb in series) + " |")

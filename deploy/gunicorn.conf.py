@@ -23,10 +23,11 @@ graceful_timeout = 30
 # Pillow's memory does not always go back to the system: recycle workers now
 # and then, not all at once. Not often: a new worker costs about a second of
 # CPU to start, and at 1000 requests a second (a story going round WhatsApp)
-# recycling every 1000 requests spent half a core on it. Readers' pages do
-# not grow the workers (bench/load.py: flat over 100,000 requests).
-max_requests = 20000
-max_requests_jitter = 2000
+# recycling every 1000 requests spent half a core on it; at 20,000 the
+# recycling still showed in the load benchmark. Readers' pages do not grow
+# the workers (bench/load.py: flat over 100,000 requests).
+max_requests = 50000
+max_requests_jitter = 10000
 
 # To the journal: journalctl -u kimportal. There is no access log: Django
 # writes one JSON line per request (kimportal/logs.py) with more in it.
