@@ -228,7 +228,12 @@ class PageCacheMiddleware:
         response["X-Cache"] = "miss"
         if timeout > 0:
             headers = [(h, v) for h, v in response.items() if h != "X-Cache"]
-            cache.set(key, Entry(built_under, response.status_code, headers, response.content), timeout)
+            try:
+                cache.set(key, Entry(built_under, response.status_code, headers, response.content), timeout)
+            except Exception:
+                # The page is built; the reader gets it even if the cache
+                # went away since the lookup.
+                log.exception("Page cache unavailable")
 
     @staticmethod
     def _answer(request, response):

@@ -4,9 +4,12 @@ runs these with the local-memory cache and (in the PostgreSQL pass) Redis."""
 
 import datetime
 import gzip
+import socket
+import subprocess
 import time
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -243,6 +246,45 @@ def test_pages_are_still_served_when_the_cache_is_down(client, taan_article, set
     }
     response = _get(client)
     assert response.status_code == 200 and "panen-kakao" in response.content.decode()
+
+
+@pytest.fixture
+def own_redis(settings):
+    """A real Redis of the test's own, as the cache."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--maxmemory-policy", "noeviction"],
+        stdout=subprocess.DEVNULL,
+    )
+    client = redis.Redis(port=port)
+    try:
+        for _ in range(50):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.1)
+        settings.CACHES = {"default": {"BACKEND": "kimportal.cache.RedisCache", "LOCATION": f"redis://127.0.0.1:{port}/0"}}
+        yield client
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def test_a_page_is_served_when_the_cache_refuses_to_store_it(client, taan_article, own_redis):
+    _get(client)
+    for key in own_redis.scan_iter("*kim:page:*"):
+        own_redis.delete(key)
+    # Out of memory with nothing it may evict: reads work, writes fail.
+    own_redis.config_set("maxmemory", 1)
+    with pytest.raises(Exception, match="maxmemory"):
+        cache.set("probe", 1)
+    response = _get(client)
+    assert response.status_code == 200 and response["X-Cache"] == "miss"
+    assert "panen-kakao" in response.content.decode()
 
 
 def test_a_bulk_update_that_skips_save_still_rebuilds_the_pages(client, taan_article):
