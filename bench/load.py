@@ -186,7 +186,7 @@ def main():
     parser.add_argument("--label", default="")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", default="8,32")
-    parser.add_argument("--workers", type=int, default=2 * os.cpu_count() + 1)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() + 1)
     parser.add_argument("--mix-requests", type=int, default=100_000,
                         help="requests spread over every village's pages, cache on, for the memory series")
     args = parser.parse_args()

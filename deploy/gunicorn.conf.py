@@ -11,8 +11,11 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Sync workers: nginx buffers whole requests and answers, so a slow phone
-# never holds a worker. 2 x cores + 1, or WEB_CONCURRENCY when set.
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+# never holds a worker. Cores + 1, or WEB_CONCURRENCY when set: a page from
+# the cache is nearly all CPU, and on 2 cores (bench/load.py) 3 workers served
+# cached pages 10-15 % faster than 5 and built uncached ones as fast; 9 were
+# slower at both.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 
 # Turning a 50-megapixel phone photo into eight renditions takes seconds on a
 # small VM; nginx waits 75 s (proxy_read_timeout), a little longer than this.

@@ -367,14 +367,14 @@ def test_a_full_size_photo_and_its_form_fit_under_the_limit(stack):
     assert stack.upstream_of(marker) == f"127.0.0.1:{stack.portal.port}"
 
 
-def test_gunicorn_config_runs_two_workers_per_core_plus_one(tmp_path):
+def test_gunicorn_config_runs_a_worker_per_core_plus_one(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("WEB_CONCURRENCY", "GUNICORN_BIND")}
     out = subprocess.run(
         [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONF), "--print-config", "kimportal.wsgi"],
         cwd=ROOT, env=env, capture_output=True, text=True, check=True,
     ).stdout
     config = dict(re.findall(r"^(\w+)\s*=\s*(.*)$", out, flags=re.M))
-    assert int(config["workers"]) == 2 * os.cpu_count() + 1
+    assert int(config["workers"]) == os.cpu_count() + 1
     assert config["bind"] == "['127.0.0.1:8000']"
 
 
