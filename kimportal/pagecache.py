@@ -176,8 +176,6 @@ class PageCacheMiddleware:
     def _lookup(request):
         """(key, current stamps or None, entry or None), or None when this
         request cannot be answered from the cache at all."""
-        if request.method not in ("GET", "HEAD") or settings.KIM_PAGE_CACHE_SECONDS <= 0:
-            return None
         if request.path_info.startswith(_SKIPPED_PREFIXES):
             return None
         try:
