@@ -4,7 +4,9 @@
 #   bash bench/run_load.sh                 # 20x100, then 100x2000
 #   SIZES=100x2000 SECONDS_PER_CELL=20 bash bench/run_load.sh
 #
-# Needs wrk (apt-get install wrk). Writes bench/results/load-<date>-<size>.md.
+# Needs wrk (apt-get install wrk). Writes bench/results/load-<date>-<size>.md
+# and, from bench/profile.py, profile-<date>-<size>.md: where an uncached
+# page's CPU goes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,7 @@ export MEDIA_ROOT=${MEDIA_ROOT:-$(mktemp -d /tmp/kimportal-bench-media.XXXXXX)}
 server=${DATABASE_URL%/*}
 today=$(date +%F)
 mkdir -p bench/results
+"$py" -m pip install -q -r bench/requirements.txt
 
 for size in ${SIZES:-20x100 100x2000}; do
     villages=${size%x*} articles=${size#*x}
@@ -30,4 +33,7 @@ for size in ${SIZES:-20x100 100x2000}; do
     echo "== $size: load"
     DATABASE_URL="$server/$db" CACHE_KEY_PREFIX="load-$size" "$py" bench/load.py --label "$villages villages x $articles articles" \
         --seconds "${SECONDS_PER_CELL:-10}" | tee "bench/results/load-$today-$size.md"
+    echo "== $size: profile"
+    DATABASE_URL="$server/$db" CACHE_KEY_PREFIX="load-$size" "$py" bench/profile.py --label "$villages villages x $articles articles" \
+        | tee "bench/results/profile-$today-$size.md"
 done
