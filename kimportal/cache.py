@@ -1,17 +1,36 @@
-"""Django's Redis cache backend, with one client per connection pool.
+"""Django's Redis cache backend, made cheap enough for a page cache hit.
 
 Django's RedisCacheClient builds a new redis.Redis object for every cache
 call, and redis-py fills a table of some 170 response callbacks each time:
 a third of the cost of a page served from the cache. A redis.Redis object
 is safe to share between threads (connections come from its pool), so one
 per pool is enough.
+
+Two smaller costs of Django's backend, measured on a hit's one get_many of
+two stamps and a page (about 250 µs in-process with Redis on the same
+machine): it tries int() on every value before unpickling it, and a failed
+int() on a stored page costs about 30 µs; and it checks every key against
+memcached's rules (250 characters, no spaces or control characters), about
+35 µs, which Redis does not have.
 """
+
+import pickle
 
 from django.core.cache.backends import redis
 
 
+class Serializer(redis.RedisSerializer):
+    def loads(self, data):
+        # Every pickle of protocol 2 and later starts with the PROTO opcode;
+        # integers are stored as their digits, so incr() works in Redis.
+        if data[:1] == pickle.PROTO:
+            return pickle.loads(data)
+        return super().loads(data)
+
+
 class RedisCacheClient(redis.RedisCacheClient):
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("serializer", Serializer)
         super().__init__(*args, **kwargs)
         self._clients = {}
 
@@ -27,3 +46,6 @@ class RedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    def validate_key(self, key):
+        """Redis takes any key; memcached's limits do not apply."""

@@ -287,6 +287,16 @@ def test_a_page_is_served_when_the_cache_refuses_to_store_it(client, taan_articl
     assert "panen-kakao" in response.content.decode()
 
 
+def test_the_redis_cache_keeps_counters_and_pickled_values_apart(own_redis):
+    cache.set("stamp", 7)
+    cache.incr("stamp")
+    entry = pagecache.Entry((8, 3), 200, [("Content-Type", "text/html")], b"\x80 halaman yang dimulai seperti pickle")
+    cache.set("page", entry)
+    cache.set("digits", "12345")
+    assert own_redis.get(cache.make_key("stamp")) == b"8"  # stored as a number, so Redis can count it
+    assert cache.get_many(["stamp", "page", "digits"]) == {"stamp": 8, "page": entry, "digits": "12345"}
+
+
 def test_a_bulk_update_that_skips_save_still_rebuilds_the_pages(client, taan_article):
     assert "Panen kakao" in _text(client)
     Article.objects.filter(pk=taan_article.pk).update(title="Judul diganti sekaligus")
