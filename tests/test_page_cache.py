@@ -4,7 +4,6 @@ runs these with the local-memory cache and (in the PostgreSQL pass) Redis."""
 
 import datetime
 import gzip
-import socket
 import subprocess
 import time
 
@@ -18,6 +17,7 @@ from django.utils import timezone
 from articles.models import Article
 from kimportal import pagecache
 from tests.conftest import host
+from tests.servers import free_port
 from tests.factories import AnnouncementFactory, ArticleFactory, TopicFactory
 
 ADMIN = host()
@@ -251,9 +251,7 @@ def test_pages_are_still_served_when_the_cache_is_down(client, taan_article, set
 @pytest.fixture
 def own_redis(settings):
     """A real Redis of the test's own, as the cache."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
          "--maxmemory-policy", "noeviction"],
