@@ -24,7 +24,9 @@ from articles import photos
 from articles.html import images_without_alt, plain_text
 from articles.models import Announcement, Article, Photo, Topic
 from villages.admin import DistrictOnlyAdmin, RefuseInvalidFormsMixin
-from villages.models import Village, is_newsroom_user, works_across_villages
+from villages import roles
+from villages.models import Village
+from villages.roles import is_newsroom_user, works_across_villages
 
 
 @admin.register(Topic)
@@ -202,7 +204,7 @@ class ArticleAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmi
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [] if works_across_villages(request.user) else ["author"]
-        if obj is not None and not obj.village.can_publish(request.user):
+        if obj is not None and not roles.may(request.user, roles.Action.SEND_BACK, obj.village):
             readonly.append("review_note")
         return readonly
 
@@ -250,7 +252,7 @@ class ArticleAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmi
     def _may_touch(self, request, obj):
         if not is_newsroom_user(request.user):
             return False
-        return obj is None or obj.village.has_member(request.user)
+        return obj is None or obj.may(request.user, roles.Action.VIEW)
 
     def has_module_permission(self, request):
         return is_newsroom_user(request.user)
@@ -458,7 +460,9 @@ class PhotoAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmin)
         return is_newsroom_user(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return is_newsroom_user(request.user) and (obj is None or obj.village.has_member(request.user))
+        return is_newsroom_user(request.user) and (
+            obj is None or roles.may(request.user, roles.Action.VIEW, obj.village)
+        )
 
     has_change_permission = has_delete_permission = has_view_permission
 

@@ -30,8 +30,7 @@ class ArticleFeed(Feed):
 
     def _articles(self, obj):
         village, topic = obj
-        articles = Article.objects.published().select_related("village", "author", "topic", "photo")
-        articles = articles.for_village(village) if village else articles.in_active_villages()
+        articles = Article.objects.on_site(village).select_related("village", "author", "topic", "photo")
         return articles.for_topic(topic) if topic else articles
 
     def title(self, obj):

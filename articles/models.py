@@ -14,9 +14,8 @@ from django.utils.text import slugify
 
 from articles import photos
 from articles.html import clean_body, plain_excerpt
-from kimportal import pagecache
-from villages import hosts
-from villages.models import AuditEntry, Kecamatan, Village
+from villages import hosts, roles
+from villages.models import AuditEntry, Kecamatan, Village, village_pages_changed
 
 
 class Topic(models.Model):
@@ -122,17 +121,29 @@ class Photo(models.Model):
         return round(self.height * width / self.width)
 
 
+# What readers may see, once `published_at` has passed: published or
+# scheduled, not in the trash, not taken down by the district. The one
+# definition of "public" (with the time, in ArticleQuerySet.published(), and
+# the village, in on_site()); the partial indexes below are built on it.
+LIVE_STATUSES = ["scheduled", "published"]
+PUBLIC_ROWS = Q(status__in=LIVE_STATUSES, deleted_at__isnull=True, taken_down_at__isnull=True)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What the public may see: published or scheduled, once its time has
-        come (checked at read time, so nothing needs a cron job), not in the
-        trash."""
-        return self.filter(
-            status__in=Article.LIVE_STATUSES,
-            published_at__lte=timezone.now(),
-            deleted_at__isnull=True,
-            taken_down_at__isnull=True,
-        )
+        """Public rows whose time has come (checked at read time, so nothing
+        needs a cron job), in any village, active or not."""
+        return self.filter(PUBLIC_ROWS, published_at__lte=timezone.now())
+
+    def on_site(self, village=None):
+        """What readers see on a village's site, or on the district portal
+        (village None), which shows every active village. Every public page,
+        feed, sitemap, search, archive and bulletin reads through this."""
+        if village is None:
+            return self.published().filter(village__is_active=True)
+        if not village.is_active:
+            return self.none()
+        return self.published().filter(village=village)
 
     def update(self, **kwargs):
         """update() skips save() and its signals (take-downs, trash, admin bulk
@@ -140,7 +151,7 @@ class ArticleQuerySet(models.QuerySet):
         slugs = set(self.order_by().values_list("village__slug", flat=True).distinct())
         updated = super().update(**kwargs)
         if slugs:
-            pagecache.village_changed(*slugs)
+            village_pages_changed(*slugs)
         return updated
 
     def alive(self):
@@ -185,9 +196,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_village(self, village):
         return self.filter(village=village)
-
-    def in_active_villages(self):
-        return self.filter(village__is_active=True)
 
     def for_topic(self, topic):
         return self.filter(topic=topic)
@@ -274,7 +282,7 @@ class Article(models.Model):
         PUBLISHED = "published", "Terbit"
         WITHDRAWN = "withdrawn", "Ditarik"
 
-    LIVE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
+    LIVE_STATUSES = tuple(map(Status, LIVE_STATUSES))
     # What an editor may set without a publisher; publishers and district staff may set any.
     EDITOR_STATUSES = (Status.DRAFT, Status.REVIEW)
 
@@ -356,12 +364,12 @@ class Article(models.Model):
                 fields=["-published_at", "-id"],
                 include=["village", "topic"],
                 name="article_public_newest",
-                condition=Q(status__in=["scheduled", "published"], deleted_at__isnull=True, taken_down_at__isnull=True),
+                condition=PUBLIC_ROWS,
             ),
             models.Index(
                 fields=["village", "-published_at", "-id"],
                 name="article_public_village",
-                condition=Q(status__in=["scheduled", "published"], deleted_at__isnull=True, taken_down_at__isnull=True),
+                condition=PUBLIC_ROWS,
             ),
             # The district desk's "diturunkan distrik" filter.
             models.Index(fields=["taken_down_at"], name="article_taken_down", condition=Q(taken_down_at__isnull=False)),
@@ -393,17 +401,25 @@ class Article(models.Model):
             return self.Status.PUBLISHED
         return self.Status(self.status)
 
+    @property
+    def is_live(self):
+        """Published or scheduled: what only a publisher may change (villages/roles.py)."""
+        return self.status in self.LIVE_STATUSES
+
+    def may(self, user, action):
+        return roles.may(user, action, self.village, live=self.is_live)
+
     def may_be_changed_by(self, user):
         """Editors may change their village's articles until they go live;
         after that only a publisher (or district staff) may."""
-        if not self.village.has_member(user):
-            return False
-        return self.status not in self.LIVE_STATUSES or self.village.can_publish(user)
+        return self.may(user, roles.Action.EDIT)
 
     @classmethod
     def statuses_for(cls, user, village):
         """The statuses a user may give an article of this village."""
-        return list(cls.Status) if village.can_publish(user) else list(cls.EDITOR_STATUSES)
+        if roles.may(user, roles.Action.PUBLISH, village):
+            return list(cls.Status)
+        return list(cls.EDITOR_STATUSES)
 
     @transaction.atomic
     def take_down(self, user, reason):
@@ -454,10 +470,14 @@ class Article(models.Model):
 
     @property
     def is_public(self):
+        """Whether on_site() shows it: the same rule, read from this row
+        (tests/articles/test_visibility.py proves the two agree)."""
         return (
-            self.effective_status == self.Status.PUBLISHED
+            self.status in LIVE_STATUSES
             and self.deleted_at is None
             and self.taken_down_at is None
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
             and self.village.is_active
         )
 

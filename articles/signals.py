@@ -1,23 +1,26 @@
 """Keep cached pages true: whatever readers see of an article, photo, topic
-or announcement bumps the page-cache stamps it appears under."""
+or announcement bumps the page-cache stamps it appears under, and the page
+cache learns when a page will change by the clock alone."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Announcement, Article, Photo, Topic
-from kimportal import pagecache
+from pagecache import stamps
+from pagecache.signals import next_change
+from villages.models import village_pages_changed
 
 
 @receiver([post_save, post_delete], sender=Article)
 @receiver([post_save, post_delete], sender=Photo)
 def village_content_changed(sender, instance, **kwargs):
-    pagecache.village_changed(instance.village.slug)
+    village_pages_changed(instance.village.slug)
 
 
 @receiver(m2m_changed, sender=Article.gallery.through)
 def gallery_changed(sender, instance, **kwargs):
     if isinstance(instance, Article):
-        pagecache.village_changed(instance.village.slug)
+        village_pages_changed(instance.village.slug)
 
 
 @receiver([post_save, post_delete], sender=Topic)
@@ -25,4 +28,15 @@ def gallery_changed(sender, instance, **kwargs):
 @receiver(m2m_changed, sender=Announcement.villages.through)
 @receiver(m2m_changed, sender=Announcement.kecamatans.through)
 def shown_everywhere_changed(sender, **kwargs):
-    pagecache.everything_changed()
+    stamps.everything_changed()
+
+
+@receiver(next_change)
+def next_publication(sender, request, **kwargs):
+    """A scheduled article goes live on its village's site (or anywhere, for the district portal)."""
+    return Article.objects.next_publication(getattr(request, "village", None))
+
+
+@receiver(next_change)
+def next_announcement_change(sender, request, **kwargs):
+    return Announcement.objects.next_change()

@@ -17,7 +17,7 @@ class VillageArticles(Sitemap):
         self.village = village
 
     def items(self):
-        return Article.objects.published().for_village(self.village).newest_first().only("slug", "updated")
+        return Article.objects.on_site(self.village).newest_first().only("slug", "updated")
 
     def lastmod(self, article):
         return article.updated
@@ -40,10 +40,10 @@ class Pages(Sitemap):
 
 def sitemap(request):
     if request.village is None:
-        sitemaps = {"halaman": Pages(["district:home", "directory:list"], "district:topic")}
+        sitemaps = {"halaman": Pages(["district:home", "pages:directory"], "district:topic")}
     else:
         sitemaps = {
-            "halaman": Pages(["articles:village_home", "villages:about"], "articles:village_topic"),
+            "halaman": Pages(["articles:village_home", "pages:about"], "articles:village_topic"),
             "berita": VillageArticles(request.village),
         }
     return sitemap_view(request, sitemaps)

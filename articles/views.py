@@ -21,12 +21,12 @@ def _counted_page(request, queryset):
     return Paginator(queryset, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
 
 
-# Village sites: every query goes through request.village, set by
-# villages.middleware from the Host header.
+# Every query goes through request.village, set by villages.middleware from
+# the Host header: a village's site, or the district portal when it is None.
 
 
-def _village_articles(request):
-    return Article.objects.published().for_village(request.village).newest_first()
+def _site_articles(request):
+    return Article.objects.on_site(request.village).newest_first()
 
 
 def _announcements(request):
@@ -46,7 +46,7 @@ def _home(request, template, articles):
 
 @vary_on_headers("Save-Data")
 def village_home(request):
-    return _home(request, "articles/village_home.html", _village_articles(request).as_cards())
+    return _home(request, "articles/village_home.html", _site_articles(request).as_cards())
 
 
 def announcement_detail(request, pk):
@@ -58,13 +58,13 @@ def announcement_detail(request, pk):
 @vary_on_headers("Save-Data")
 def village_topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    page = _page(request, _village_articles(request).for_topic(topic).as_cards())
+    page = _page(request, _site_articles(request).for_topic(topic).as_cards())
     return render(request, "articles/village_topic.html", {"page": page, "topic": topic})
 
 
 @vary_on_headers("Save-Data")
 def article_detail(request, slug):
-    article = get_object_or_404(_village_articles(request).select_related("village", "topic", "author", "photo"), slug=slug)
+    article = get_object_or_404(_site_articles(request).select_related("village", "topic", "author", "photo"), slug=slug)
     url = article.url(request)
     # WhatsApp and Facebook fetch one JPEG; 1200 px wide is what they show best.
     photo, image_url, image_width = article.photo, "", None
@@ -82,25 +82,15 @@ def article_detail(request, slug):
     return render(request, "articles/article_detail.html", context)
 
 
-def _archive(request, articles, year=None, month=None):
+@vary_on_headers("Save-Data")
+def archive(request, year=None, month=None):
+    articles = Article.objects.on_site(request.village).as_cards()
     if year is None:
         return render(request, "articles/archive.html", {"months": articles.order_by().months()})
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise Http404("Bulan tidak dikenal.")
     page = _page(request, articles.in_month(year, month).newest_first())
     return render(request, "articles/archive.html", {"page": page, "month": datetime.date(year, month, 1)})
-
-
-@vary_on_headers("Save-Data")
-def village_archive(request, year=None, month=None):
-    articles = Article.objects.published().for_village(request.village).as_cards()
-    return _archive(request, articles, year, month)
-
-
-@vary_on_headers("Save-Data")
-def district_archive(request, year=None, month=None):
-    articles = Article.objects.published().in_active_villages().as_cards()
-    return _archive(request, articles, year, month)
 
 
 def bulletin(request, year=None, week=None):
@@ -116,7 +106,7 @@ def bulletin(request, year=None, week=None):
     if not 2000 <= year <= 2100:
         raise Http404("Minggu tidak dikenal.")
     articles = (
-        Article.objects.published().for_village(request.village).in_week(monday)
+        Article.objects.on_site(request.village).in_week(monday)
         .select_related("topic", "photo", "author").order_by("published_at", "id")
     )
     sunday = monday + datetime.timedelta(days=6)
@@ -133,32 +123,22 @@ def bulletin(request, year=None, week=None):
     return render(request, "articles/bulletin.html", context)
 
 
-def village_search(request):
+def search(request):
     query = request.GET.get("q", "")[:200]
-    page = _counted_page(request, Article.objects.published().for_village(request.village).select_related("village", "topic", "photo").search(query))
-    return render(request, "articles/search.html", {"page": page, "query": query})
+    articles = Article.objects.on_site(request.village).select_related("village", "topic", "photo").search(query)
+    return render(request, "articles/search.html", {"page": _counted_page(request, articles), "query": query})
 
 
-# District portal: every active village at once.
-
-
-def _district_articles():
-    return Article.objects.published().in_active_villages().as_cards().newest_first()
+# The district portal's own templates: it names each story's village.
 
 
 @vary_on_headers("Save-Data")
 def district_home(request):
-    return _home(request, "articles/district_home.html", _district_articles())
+    return _home(request, "articles/district_home.html", _site_articles(request).as_cards())
 
 
 @vary_on_headers("Save-Data")
 def district_topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    page = _page(request, _district_articles().for_topic(topic))
+    page = _page(request, _site_articles(request).as_cards().for_topic(topic))
     return render(request, "articles/district_topic.html", {"page": page, "topic": topic})
-
-
-def district_search(request):
-    query = request.GET.get("q", "")[:200]
-    articles = Article.objects.published().in_active_villages().select_related("village", "topic", "photo").search(query)
-    return render(request, "articles/search.html", {"page": _counted_page(request, articles), "query": query})

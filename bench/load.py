@@ -62,7 +62,7 @@ def pages():
     django.setup()
     from articles.models import Article
 
-    article = Article.objects.published().in_active_villages().select_related("village", "topic").filter(
+    article = Article.objects.on_site().select_related("village", "topic").filter(
         topic__isnull=False
     ).newest_first().first()
     village = article.village.slug

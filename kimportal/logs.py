@@ -51,15 +51,16 @@ def request_user_id(request):
 
 
 def request_fields(request):
-    """What a log line says about a request. request.village is None on the
-    district portal and missing when the host was refused before it was set."""
-    village = getattr(request, "village", None)
+    """What a log line says about a request. The village comes from the
+    host (request.site, set before the page cache answers): none on the
+    district portal, or when the host was refused."""
+    site = getattr(request, "site", None)
     return {
         "method": request.method,
         "host": request_host(request),
         "path": request.path,
         "user_id": request_user_id(request),
-        "village": village.slug if village is not None else None,
+        "village": site.slug or None if site is not None else None,
         "request_id": getattr(request, "request_id", None),
     }
 

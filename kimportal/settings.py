@@ -39,7 +39,7 @@ def cache_from_url(url):
     """locmem:// (default), redis://host:port/db, memcached://host:port or file:///dir."""
     parsed = urlparse(url)
     if parsed.scheme == "locmem":
-        # One process only (runserver, tests): see kimportal/pagecache.py.
+        # One process only (runserver, tests): see pagecache/stamps.py.
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
     if parsed.scheme == "file":
         # Shared by the processes of one machine, with no server to run.
@@ -82,9 +82,18 @@ KIM_URL_PORT = os.environ.get("KIM_URL_PORT", "")
 
 ALLOWED_HOSTS = [KIM_BASE_DOMAIN, "." + KIM_BASE_DOMAIN]
 
+# Our apps, lowest layer first (the import contract in .importlinter
+# checks that imports only point down this list): the page cache, tenancy,
+# accounts and news, the public pages and the district desk, and the
+# project itself (whole-portal commands: backup, restore).
 INSTALLED_APPS = [
+    "pagecache",
     "villages",
+    "accounts",
     "articles",
+    "pages",
+    "desk",
+    "kimportal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -105,10 +114,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outside everything else, so its duration and status are the whole request's.
     "kimportal.logs.RequestLogMiddleware",
+    # Which site the Host header names (400 for any other host), before
+    # anything else: the page cache keys on it.
+    "villages.middleware.SiteMiddleware",
     # A page already built is sent from here as it was sent the first time
     # (compressed, with every header added below), without the rest of the
     # stack or the database.
-    "kimportal.pagecache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     # Pages compress to about a quarter: on a 400 kbit/s village link that is
     # the difference between text in one second or two. CSRF tokens are
     # masked per response, which is what keeps BREACH away from the admin.
@@ -126,7 +138,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "villages.twofactor.TwoFactorMiddleware",
+    "accounts.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -143,7 +155,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "villages.context_processors.portal",
+                "pages.context_processors.portal",
             ],
         },
     },
@@ -176,7 +188,7 @@ CACHES = {
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
     }
 }
-# Whole public pages for anonymous readers (kimportal/pagecache.py): how
+# Whole public pages for anonymous readers (pagecache/): how
 # long at most, and how long a CDN or proxy in front may keep one (s-maxage).
 KIM_PAGE_CACHE_SECONDS = envint("KIM_PAGE_CACHE_SECONDS", 600)
 KIM_SHARED_CACHE_SECONDS = envint("KIM_SHARED_CACHE_SECONDS", 30)
@@ -189,13 +201,13 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contri
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "villages/login_locked.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/login_locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Behind nginx every request comes from 127.0.0.1; see kimportal/proxy.py.
 KIM_BEHIND_PROXY = envbool("KIM_BEHIND_PROXY", False)
 AXES_CLIENT_IP_CALLABLE = "kimportal.proxy.client_ip"
-# Two-factor login (villages/twofactor.py): anyone may turn it on; with this
+# Two-factor login (accounts/twofactor.py): anyone may turn it on; with this
 # on, district staff and superusers must before the newsroom opens for them.
 KIM_REQUIRE_2FA_FOR_STAFF = envbool("KIM_REQUIRE_2FA_FOR_STAFF", False)
 OTP_TOTP_ISSUER = "KIM Portal"

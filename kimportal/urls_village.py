@@ -4,11 +4,11 @@ from django.urls import include, path
 
 from articles.sitemaps import sitemap
 from kimportal.media import media_urlpatterns
-from villages.views import robots_txt, service_worker
+from pages.views import robots_txt, service_worker
 
 urlpatterns = [
     path("", include("articles.urls_village")),
-    path("tentang/", include("villages.urls_village")),
+    path("", include("pages.urls_village")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("sw.js", service_worker, name="service_worker"),

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from villages.models import AuditEntry, Kecamatan, Membership, User, Village, works_across_villages
+from villages.models import AuditEntry, Kecamatan, Membership, User, Village
+from villages.roles import works_across_villages
 
 
 class RefuseInvalidFormsMixin:

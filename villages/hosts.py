@@ -1,7 +1,8 @@
 """Which site a Host header names, and how to link to another host.
 
 The base domain is the district portal, `<slug>.<base domain>` a village
-site. Nothing else is served.
+site. Nothing else is served. A site also names the page-cache stamp its
+pages depend on (pagecache/stamps.py) and the URLconf it is served with.
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,25 @@ VILLAGE = "village"
 class Site:
     kind: str
     slug: str = ""
+
+    @property
+    def cache_scope(self):
+        return cache_scope(self.slug)
+
+    @property
+    def has_sessions(self):
+        """Only the district host has the admin and the login: village hosts
+        have no URL that reads or sets a cookie."""
+        return self.kind == DISTRICT
+
+    @property
+    def urlconf(self):
+        return "kimportal.urls" if self.kind == DISTRICT else "kimportal.urls_village"
+
+
+def cache_scope(slug=""):
+    """The page-cache stamp of a village's site, or of the district portal."""
+    return f"village:{slug}" if slug else "district"
 
 
 def split_port(host):

@@ -1,16 +1,13 @@
-import datetime
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-from django.utils import timezone
 
-from villages import hosts
+from pagecache import stamps
+from villages import hosts, roles
 
 # Subdomains a village may never take: they name infrastructure, or would
 # let a village pose as the district.
@@ -37,7 +34,11 @@ def validate_not_reserved(value):
 
 class User(AbstractUser):
     """A portal user. Village roles come from Membership; district staff
-    (Diskominfosandi) work across every village."""
+    (Diskominfosandi) work across every village (villages/roles.py).
+
+    It lives here, not in an accounts app, because it has been the
+    AUTH_USER_MODEL since the first migration: Django does not support
+    moving that model to another app in a live database."""
 
     is_district_staff = models.BooleanField(
         "staf distrik",
@@ -54,24 +55,6 @@ class User(AbstractUser):
         if self.is_district_staff:
             self.is_staff = True
         super().save(*args, **kwargs)
-
-
-def works_across_villages(user):
-    """District staff and superusers see and manage every village."""
-    return user.is_authenticated and user.is_active and (user.is_superuser or user.is_district_staff)
-
-
-def is_newsroom_user(user):
-    """May open the admin newsroom: district staff, or a member of some village."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    if works_across_villages(user):
-        return True
-    # Asked many times per admin page; remember the answer on the user object,
-    # which lives only as long as the request.
-    if not hasattr(user, "_has_memberships"):
-        user._has_memberships = user.memberships.exists()
-    return user._has_memberships
 
 
 def whatsapp_url(number, text=""):
@@ -99,57 +82,35 @@ class VillageQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
-    def with_activity(self, now=None):
-        """Each village with what the district desk watches: articles
-        published in the last 30 and 90 days, the last one's time, its
-        members and how many of them wrote in the last 90 days.
-
-        Subqueries, one index range scan per village each, rather than joins
-        that would multiply a village's articles by its members."""
-        Article = apps.get_model("articles", "Article")
-        now = now or timezone.now()
-        published = Article.objects.published().filter(village=OuterRef("pk")).order_by()
-
-        def count(queryset, field="id", distinct=False):
-            return Coalesce(
-                Subquery(
-                    queryset.values("village").annotate(n=Count(field, distinct=distinct)).values("n"),
-                    output_field=models.IntegerField(),
-                ),
-                0,
-            )
-
-        return self.annotate(
-            published_30=count(published.filter(published_at__gte=now - datetime.timedelta(days=30))),
-            published_90=count(published.filter(published_at__gte=now - datetime.timedelta(days=90))),
-            last_published=Subquery(published.order_by("-published_at").values("published_at")[:1]),
-            members=count(Membership.objects.filter(village=OuterRef("pk"), user__is_active=True).order_by(), "user"),
-            active_editors=count(
-                Article.objects.filter(
-                    village=OuterRef("pk"), updated__gte=now - datetime.timedelta(days=90), author__isnull=False
-                ).order_by(),
-                "author",
-                distinct=True,
-            ),
-        )
-
     def for_user(self, user):
         """Villages a user may work on: all for district staff, else their memberships."""
-        if works_across_villages(user):
+        if roles.works_across_villages(user):
             return self.all()
-        if not user.is_authenticated or not user.is_active:
+        if not roles.is_signed_in(user):
             return self.none()
         return self.filter(memberships__user=user).distinct()
 
-    def publishable_by(self, user):
-        """Villages where a user may publish without review."""
-        if works_across_villages(user):
-            return self.all()
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        return self.filter(
-            memberships__user=user, memberships__role=Membership.Role.PUBLISHER
-        ).distinct()
+    def get_current(self, request):
+        """The village a request is for, like contrib.sites' get_current():
+        None on the district portal; Village.DoesNotExist for a subdomain
+        with no active village. Kept in the cache while the site's page-cache
+        stamps stand (any change to a village bumps them).
+
+        A site that exists gets its stamps here, before its page is built,
+        so the page cache can store the page under them; a made-up subdomain
+        gets none, so a flood of them leaves nothing behind in the cache."""
+        if request.site.kind == hosts.DISTRICT:
+            stamps.for_request(request)
+            return None
+        key = stamps.versioned_key(request, "village")
+        village = cache.get(key) if key else None
+        if village is None:
+            village = self.active().select_related("kecamatan").get(slug=request.site.slug)
+            stamps.for_request(request)
+            key = stamps.versioned_key(request, "village")
+            if key:
+                cache.set(key, village, stamps.STAMP_SECONDS)
+        return village
 
 
 class Village(models.Model):
@@ -208,25 +169,14 @@ class Village(models.Model):
     def get_absolute_url(self):
         return self.url()
 
-    def has_member(self, user):
-        """Whether a user works on this village (district staff work on all)."""
-        return Village.objects.for_user(user).filter(pk=self.pk).exists()
-
-    def can_publish(self, user):
-        if not self.has_member(user):
-            return False
-        return self.editors_may_publish or Village.objects.publishable_by(user).filter(pk=self.pk).exists()
-
-    def is_quiet(self, days, now=None):
-        """Nothing published for `days` days (needs with_activity())."""
-        now = now or timezone.now()
-        return self.is_active and (
-            self.last_published is None or self.last_published < now - datetime.timedelta(days=days)
-        )
-
     @property
     def whatsapp_link(self):
         return whatsapp_url(self.whatsapp) if self.whatsapp else ""
+
+
+def village_pages_changed(*slugs):
+    """These villages' sites must be rebuilt, and the district portal, which shows every village."""
+    stamps.site_changed(hosts.cache_scope(), *(hosts.cache_scope(slug) for slug in slugs if slug))
 
 
 class Membership(models.Model):

@@ -1,11 +1,11 @@
 """Village details, kecamatan names, members and author names appear on
-public pages: changing them bumps the page-cache stamps (kimportal/pagecache.py)."""
+public pages: changing them bumps the page-cache stamps (pagecache/stamps.py)."""
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from kimportal import pagecache
-from villages.models import Kecamatan, Membership, User, Village
+from pagecache import stamps
+from villages.models import Kecamatan, Membership, User, Village, village_pages_changed
 
 
 @receiver(pre_save, sender=Village)
@@ -16,21 +16,21 @@ def remember_old_subdomain(sender, instance, **kwargs):
 
 @receiver([post_save, post_delete], sender=Village)
 def village_changed(sender, instance, **kwargs):
-    pagecache.village_changed(instance.slug, getattr(instance, "_old_slug", None))
+    village_pages_changed(instance.slug, getattr(instance, "_old_slug", None))
 
 
 @receiver([post_save, post_delete], sender=Membership)
 def membership_changed(sender, instance, **kwargs):
-    pagecache.village_changed(instance.village.slug)
+    village_pages_changed(instance.village.slug)
 
 
 @receiver([post_save, post_delete], sender=Kecamatan)
 def kecamatan_changed(sender, **kwargs):
-    pagecache.everything_changed()
+    stamps.everything_changed()
 
 
 @receiver(post_save, sender=User)
 def author_renamed(sender, update_fields=None, **kwargs):
     # Every login saves last_login; only a name change shows on pages.
     if update_fields is None or {"first_name", "last_name", "username"} & set(update_fields):
-        pagecache.everything_changed()
+        stamps.everything_changed()

@@ -1,9 +1,9 @@
-"""Two-factor login screens, under /admin/ on the base domain (see villages/twofactor.py)."""
+"""Two-factor login screens, under /admin/ on the base domain (see accounts/twofactor.py)."""
 
 from django.contrib import admin
 from django.urls import path
 
-from villages import twofactor
+from accounts import twofactor
 
 app_name = "twofactor"
 urlpatterns = [

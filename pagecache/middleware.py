@@ -1,109 +1,44 @@
-"""Whole pages for anonymous readers, served from the cache and never stale.
+"""Serving anonymous readers whole pages from the cache (see stamps.py).
 
 A cached page is keyed by scheme, host, path, query string (without a
-share's tracking parameters), Save-Data and gzip, and is valid only while the
-version stamps of what it shows are the ones it was built under:
-
-- one stamp per village (by subdomain): its articles, photos and details;
-- one for the district portal, which shows every village;
-- one global stamp: topics (in every menu), kecamatan names and district
-  announcements, which appear on many sites at once.
-
-A change bumps the stamps it touches (signals in villages/signals.py and
-articles/signals.py, and ArticleQuerySet.update() where a change bypasses
-signals), so the next request finds its entry out of date, builds a fresh
-page and overwrites it. The stamps and the entry come back in one round trip
-to the cache, which is all a cached page costs. Stamps live in the same cache
-as the pages, which is why production needs a shared cache (Redis or
-Memcached) as soon as more than one process serves: a local-memory cache
-bumped in one Gunicorn worker is not seen by the others.
-
-Time changes pages too, without any save: a scheduled article going live,
-an announcement starting or ending. Every entry lives only until the next
-such moment (next_change), so those need no cron job either.
+share's tracking parameters), Save-Data and gzip, and remembers the stamps
+it was built under: it is served only while they are the current ones. The
+stamps and the entry come back in one round trip to the cache, which is all
+a cached page costs.
 """
 
 import hashlib
 import logging
 import re
-import uuid
 from collections import namedtuple
 
 from django.conf import settings
-from django.core import checks
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip as accepts_gzip
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 
-from villages import hosts
+from pagecache import stamps
+from pagecache.signals import next_change
 
 log = logging.getLogger(__name__)
 
-GLOBAL = "kim:stamp:global"
-# Far longer than any page lives; a stamp that expires only costs a rebuild.
-STAMP_SECONDS = 30 * 24 * 60 * 60
-DISTRICT = "kim:stamp:district"
 
-
-def village_stamp_key(slug):
-    return f"kim:stamp:village:{slug}"
-
-
-def stamps(slug=None, create=True):
-    """The current stamps a site's pages depend on. Missing ones are created
-    (a stamp evicted from the cache simply starts a new generation), unless
-    `create` is false: then the answer is None, so a flood of made-up
-    subdomains leaves nothing behind in the cache."""
-    keys = [GLOBAL, village_stamp_key(slug) if slug else DISTRICT]
-    try:
-        found = cache.get_many(keys)
-        if len(found) == len(keys):
-            return [found[key] for key in keys]
-        if not create:
-            return None
-        missing = {key: uuid.uuid4().hex[:12] for key in keys if key not in found}
-        cache.set_many(missing, STAMP_SECONDS)
-    except Exception:
-        # Readers still get pages, built fresh, while the cache is down
-        # (/healthz reports it). Saves, which must bump stamps, fail instead:
-        # better an editor retrying than a reader shown a stale page later.
-        log.exception("Page cache unavailable")
-        return None
-    return [found.get(key) or missing[key] for key in keys]
-
-
-def _bump(*keys):
-    cache.set_many({key: uuid.uuid4().hex[:12] for key in keys}, STAMP_SECONDS)
-
-
-def village_changed(*slugs):
-    """A village's own pages and the district portal must be rebuilt."""
-    _bump(DISTRICT, *(village_stamp_key(slug) for slug in slugs if slug))
-
-
-def everything_changed():
-    _bump(GLOBAL)
-
-
-def next_change(village):
+def expires_at(request):
     """When, without any save, what this site shows will next change."""
-    from articles.models import Announcement, Article
-
-    moments = [Article.objects.next_publication(village), Announcement.objects.next_change()]
-    return min((m for m in moments if m is not None), default=None)
+    moments = [moment for _, moment in next_change.send(sender=None, request=request) if moment is not None]
+    return min(moments, default=None)
 
 
-def may_use_cache(request, on_village_host):
+def may_use_cache(request):
     """An anonymous GET or HEAD of a public page."""
     if settings.KIM_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return False
-    # On the district portal a signed-in user may see the admin's pages
-    # and messages; village hosts never carry a session.
-    return on_village_host or settings.SESSION_COOKIE_NAME not in request.COOKIES
+    # Where there are sessions, a signed-in user may see pages of their own
+    # (the admin's, its messages); elsewhere a session cookie means nothing.
+    return not request.site.has_sessions or settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 # Added to shared links by Facebook (a new fbclid on every click), Google,
@@ -119,13 +54,13 @@ def _query_for_key(request):
     return "&".join(part for part in query.split("&") if not TRACKING_PARAMETER.match(part.split("=", 1)[0]))
 
 
-def page_key(request, host):
+def page_key(request):
     """One entry per representation of a URL: the stamps it was built under
     are kept inside the entry (see Entry), so a change needs no new key and a
     lookup needs no stamps first."""
     meta = request.META
     gzip = "gzip" if accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", "")) else ""
-    wanted = f"{request.scheme}://{host}{request.path}?{_query_for_key(request)}|{meta.get('HTTP_SAVE_DATA', '')}|{gzip}"
+    wanted = f"{request.scheme}://{request.get_host()}{request.path}?{_query_for_key(request)}|{meta.get('HTTP_SAVE_DATA', '')}|{gzip}"
     digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"kim:page:{digest}"
 
@@ -148,8 +83,8 @@ class PageCacheMiddleware:
     got it, after compression and the security headers, so a hit only has to
     send it (or a 304).
 
-    A miss goes through the whole stack; VillageMiddleware reuses the stamps
-    read here."""
+    A miss goes through the whole stack; the stamps read here are kept on
+    the request (stamps.for_request) for whatever else the build needs them for."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -161,32 +96,25 @@ class PageCacheMiddleware:
         key, current, entry = lookup
         if entry is not None and entry.stamps == current:
             return self._answer(request, self._restore(entry, "hit"))
-        if current is not None:
-            request.site_stamps = current
+        stamps.remember(request, current)
         response = self.get_response(request)
-        # The stamps read before the page was built: if something changed
-        # meanwhile, the entry is already out of date and is never served.
-        built_under = getattr(request, "site_stamps", None)
+        # The stamps read before the page was built (or, for a site that had
+        # none, made before it was): if something changed meanwhile, the
+        # entry is already out of date and is never served.
+        built_under = stamps.for_request(request, create=False)
         if built_under is None or not self._may_store(response):
             return response
-        self._store(request, key, tuple(built_under), response)
+        self._store(request, key, built_under, response)
         return self._answer(request, response)
 
     @staticmethod
     def _lookup(request):
         """(key, current stamps or None, entry or None), or None when this
         request cannot be answered from the cache at all."""
-        if request.path_info.startswith(_SKIPPED_PREFIXES):
+        if request.path_info.startswith(_SKIPPED_PREFIXES) or not may_use_cache(request):
             return None
-        try:
-            host = request.get_host()
-        except DisallowedHost:
-            return None  # VillageMiddleware answers 400
-        site = hosts.site_for_host(host)
-        if site is None or not may_use_cache(request, site.kind == hosts.VILLAGE):
-            return None
-        key = page_key(request, host)
-        stamp_keys = [GLOBAL, village_stamp_key(site.slug) if site.slug else DISTRICT]
+        key = page_key(request)
+        stamp_keys = stamps.keys_of(request)
         try:
             found = cache.get_many([*stamp_keys, key])
         except Exception:
@@ -215,7 +143,7 @@ class PageCacheMiddleware:
 
     def _store(self, request, key, built_under, response):
         timeout = settings.KIM_PAGE_CACHE_SECONDS
-        upcoming = next_change(getattr(request, "village", None))
+        upcoming = expires_at(request)
         if upcoming is not None:
             timeout = max(0, min(timeout, int((upcoming - timezone.now()).total_seconds())))
         # Readers' browsers check back every time (and get a 304 while the
@@ -240,17 +168,3 @@ class PageCacheMiddleware:
             return get_conditional_response(request, response.get("ETag"), last_modified, response)
         return response
 
-
-@checks.register(checks.Tags.caches, deploy=True)
-def check_shared_cache(app_configs, **kwargs):
-    backend = settings.CACHES["default"]["BACKEND"]
-    if settings.KIM_PAGE_CACHE_SECONDS > 0 and backend.endswith("LocMemCache"):
-        return [
-            checks.Warning(
-                "CACHE_URL is local memory: each Gunicorn worker keeps its own pages and stamps, "
-                "so a page changed through one worker can stay stale in another.",
-                hint="Set CACHE_URL=redis://127.0.0.1:6379/0 (or memcached://), or KIM_PAGE_CACHE_SECONDS=0.",
-                id="kimportal.W001",
-            )
-        ]
-    return []

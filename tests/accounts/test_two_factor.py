@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import host
 from tests.factories import UserFactory
-from villages.twofactor import PENDING_KEY
+from accounts.twofactor import PENDING_KEY
 
 SETUP = "/admin/dua-langkah/"
 DISABLE = "/admin/dua-langkah/matikan/"

@@ -15,7 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from kimportal import pagecache
+from pagecache.middleware import Entry
+from pagecache.stamps import stamp_key
 from tests.conftest import host
 from tests.servers import free_port
 from tests.factories import AnnouncementFactory, ArticleFactory, TopicFactory
@@ -237,7 +238,7 @@ def test_admin_pages_are_never_cached(client, district_staff):
 
 def test_made_up_subdomains_leave_nothing_in_the_cache(client, db):
     assert _get(client, site="acak-acakan").status_code == 404
-    assert cache.get(pagecache.village_stamp_key("acak-acakan")) is None
+    assert cache.get(stamp_key("village:acak-acakan")) is None
 
 
 def test_pages_are_still_served_when_the_cache_is_down(client, taan_article, settings):
@@ -288,7 +289,7 @@ def test_a_page_is_served_when_the_cache_refuses_to_store_it(client, taan_articl
 def test_the_redis_cache_keeps_counters_and_pickled_values_apart(own_redis):
     cache.set("stamp", 7)
     cache.incr("stamp")
-    entry = pagecache.Entry((8, 3), 200, [("Content-Type", "text/html")], b"\x80 halaman yang dimulai seperti pickle")
+    entry = Entry((8, 3), 200, [("Content-Type", "text/html")], b"\x80 halaman yang dimulai seperti pickle")
     cache.set("page", entry)
     cache.set("digits", "12345")
     assert own_redis.get(cache.make_key("stamp")) == b"8"  # stored as a number, so Redis can count it

@@ -36,7 +36,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from villages.models import works_across_villages
+from villages.roles import works_across_villages
 
 DEVICE_NAME = "Aplikasi autentikator"
 # The secret being enrolled lives in the session until a code confirms it,
@@ -179,7 +179,7 @@ def setup(request):
             return redirect("twofactor:setup")
     return TemplateResponse(
         request,
-        "villages/twofactor_setup.html",
+        "accounts/twofactor_setup.html",
         _context(
             request,
             form=form,
@@ -193,7 +193,7 @@ def setup(request):
 def _status(request, device, form):
     return TemplateResponse(
         request,
-        "villages/twofactor_status.html",
+        "accounts/twofactor_status.html",
         _context(request, device=device, form=form, may_disable=not two_factor_required(request.user)),
     )
 

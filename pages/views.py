@@ -1,3 +1,7 @@
+"""Public pages that are not news, and the files a site serves from its
+root: the KIM's about page, the village directory, robots.txt and the
+offline service worker."""
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -8,15 +12,15 @@ from villages.models import Kecamatan, Village
 
 
 def about(request):
-    count = Article.objects.published().for_village(request.village).count()
-    return render(request, "villages/about.html", {"published_count": count})
+    count = Article.objects.on_site(request.village).count()
+    return render(request, "pages/about.html", {"published_count": count})
 
 
 def directory(request):
     kecamatan = Kecamatan.objects.filter(villages__is_active=True).distinct().prefetch_related(
         Prefetch("villages", queryset=Village.objects.active(), to_attr="active_villages")
     )
-    return render(request, "villages/directory.html", {"kecamatan_list": kecamatan})
+    return render(request, "pages/directory.html", {"kecamatan_list": kecamatan})
 
 
 def robots_txt(request):
@@ -31,7 +35,7 @@ def service_worker(request):
     """The offline service worker, served from the site root so it may look
     after every page of the village site."""
     response = render(
-        request, "villages/sw.js", {"version": settings.KIM_ASSETS_VERSION},
+        request, "pages/sw.js", {"version": settings.KIM_ASSETS_VERSION},
         content_type="application/javascript; charset=utf-8",
     )
     response["Cache-Control"] = "no-cache"

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from desk import views
+
+app_name = "desk"
+urlpatterns = [
+    path("", views.feed, name="feed"),
+    path("berita/<int:pk>/turunkan/", views.moderate, {"action": "take_down"}, name="take_down"),
+    path("berita/<int:pk>/pulihkan/", views.moderate, {"action": "restore"}, name="restore"),
+    path("aktivitas/", views.activity, name="activity"),
+    path("aktivitas.csv", views.activity_csv, name="activity_csv"),
+    path("aktivitas/<str:slug>/", views.activity_village, name="activity_village"),
+    path("log/", views.audit_log, name="audit_log"),
+    path("desa-baru/", views.add_village, name="add_village"),
+]

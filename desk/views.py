@@ -1,0 +1,202 @@
+"""The district desk: every village's articles in one stream, moderation,
+the activity of each KIM, onboarding a new KIM and the audit log.
+
+Every view is wrapped by `district_view`: anonymous visitors are sent to
+the login page (so 2FA and lockouts apply), and anyone the roles table does
+not let read the desk gets 403.
+"""
+
+import csv
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from accounts.passwords import password_link
+from articles.models import Article
+from desk.activity import WeeklyChart, is_quiet, village_activity, with_activity
+from desk.forms import ActivityOptions, FeedFilter, NewVillageForm, ReasonForm
+from villages import roles
+from villages.models import AuditEntry, Village, whatsapp_url
+
+FEED_PER_PAGE = 50
+
+
+def district_view(view, action=roles.Action.READ_DESK):
+    """Admin login required, then the roles table decides."""
+
+    @wraps(view)
+    def only_district(request, *args, **kwargs):
+        if not roles.may(request.user, action):
+            raise PermissionDenied("Halaman ini hanya untuk staf distrik.")
+        return view(request, *args, **kwargs)
+
+    return admin.site.admin_view(only_district)
+
+
+def desk_context(request, title, **context):
+    return {**admin.site.each_context(request), "title": title, **context}
+
+
+@district_view
+def feed(request):
+    form = FeedFilter(request.GET)
+    if not form.is_valid():
+        context = desk_context(request, "Umpan berita semua desa", form=form, page=None)
+        return TemplateResponse(request, "desk/feed.html", context, status=400)
+    page = Paginator(form.articles(), FEED_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "desk/feed.html", desk_context(request, "Umpan berita semua desa", form=form, page=page))
+
+
+def moderate(request, pk, action):
+    """Take an article down from every public page, or put it back; both need a reason."""
+    article = get_object_or_404(Article.objects.alive().select_related("village"), pk=pk)
+    taking_down = action == "take_down"
+    form = ReasonForm(request.POST or None, initial={"next": request.GET.get("next", "")})
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        if taking_down and article.taken_down_at is None:
+            article.take_down(request.user, reason)
+            messages.success(request, f"“{article.title}” diturunkan dari situs publik.")
+        elif not taking_down and article.taken_down_at is not None:
+            article.restore_after_takedown(request.user, reason)
+            messages.success(request, f"“{article.title}” dipulihkan.")
+        else:
+            messages.info(request, "Tidak ada yang berubah: berita sudah dalam keadaan itu.")
+        return redirect(_safe_next(request, form.cleaned_data["next"]))
+    title = "Turunkan berita" if taking_down else "Pulihkan berita"
+    context = desk_context(request, title, article=article, form=form, taking_down=taking_down)
+    return TemplateResponse(request, "desk/moderate.html", context, status=400 if request.method == "POST" else 200)
+
+
+moderate = district_view(moderate, roles.Action.TAKE_DOWN)
+
+
+def _safe_next(request, url):
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, require_https=request.is_secure()):
+        return url
+    return "desk:feed"
+
+
+@district_view
+def activity(request):
+    options = ActivityOptions(request.GET)
+    if request.GET and not options.is_valid():
+        context = desk_context(request, "Aktivitas KIM", options=options, quiet_days=settings.KIM_QUIET_DAYS)
+        return TemplateResponse(request, "desk/activity.html", context, status=400)
+    now = timezone.now()
+    villages = village_activity(options.quiet_days, now)
+    context = desk_context(
+        request,
+        "Aktivitas KIM",
+        options=options,
+        villages=villages,
+        quiet_days=options.quiet_days,
+        quiet_count=sum(v.quiet for v in villages),
+        chart=WeeklyChart(Article.objects.on_site(), timezone.localdate(now)),
+    )
+    return TemplateResponse(request, "desk/activity.html", context)
+
+
+@district_view
+def activity_village(request, slug):
+    village = get_object_or_404(with_activity(Village.objects.select_related("kecamatan")), slug=slug)
+    village.quiet = is_quiet(village, settings.KIM_QUIET_DAYS)
+    recent = Article.objects.alive().for_village(village).select_related("author").latest_first()[:10]
+    context = desk_context(
+        request,
+        f"Aktivitas {village.kim_name}",
+        village=village,
+        recent=recent,
+        chart=WeeklyChart(Article.objects.published().for_village(village), timezone.localdate()),
+    )
+    return TemplateResponse(request, "desk/activity_village.html", context)
+
+
+def _cell(value):
+    """Spreadsheets run cells starting with = + - @ as formulas; quote them."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@district_view
+def activity_csv(request):
+    options = ActivityOptions(request.GET)
+    if request.GET and not options.is_valid():
+        return HttpResponse("Jumlah hari sepi harus angka 1 sampai 365.", status=400, content_type="text/plain; charset=utf-8")
+    now = timezone.now()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="aktivitas-kim-{timezone.localdate(now):%Y-%m-%d}.csv"'
+    # The byte-order mark tells Excel the file is UTF-8.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([
+        "desa", "kim", "kecamatan", "subdomain", "aktif", "terbit_30_hari", "terbit_90_hari",
+        "terakhir_terbit", "anggota", "editor_aktif_90_hari", f"sepi_{options.quiet_days}_hari",
+    ])
+    for v in village_activity(options.quiet_days, now):
+        last = timezone.localtime(v.last_published).strftime("%Y-%m-%d %H:%M") if v.last_published else ""
+        writer.writerow([_cell(x) for x in (
+            v.name, v.kim_name, v.kecamatan.name, v.slug, "ya" if v.is_active else "tidak",
+            v.published_30, v.published_90, last, v.members, v.active_editors, "ya" if v.quiet else "tidak",
+        )])
+    return response
+
+
+@district_view
+def audit_log(request):
+    entries = AuditEntry.objects.select_related("village")
+    action = request.GET.get("tindakan", "")
+    if action in AuditEntry.Action.values:
+        entries = entries.filter(action=action)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    context = desk_context(request, "Log audit", page=page, actions=AuditEntry.Action.choices, action=action)
+    return TemplateResponse(request, "desk/audit_log.html", context)
+
+
+def add_village(request):
+    form = NewVillageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        village, editor = form.save_for(request.user)
+        link = password_link(request, editor)
+        site = village.url(request=request)
+        emailed = False
+        if editor.email:
+            days = settings.PASSWORD_RESET_TIMEOUT // 86400
+            try:
+                send_mail(
+                    f"Akun redaksi {village.kim_name} di Portal KIM",
+                    f"Halo {editor.first_name},\n\n{settings.KIM_DISTRICT_OFFICE} telah membuat situs "
+                    f"{site} untuk {village.kim_name}.\n\nNama pengguna Anda: {editor.username}\n"
+                    f"Buat kata sandi Anda lewat tautan ini (berlaku {days} hari, sekali pakai):\n{link}\n",
+                    None,
+                    [editor.email],
+                )
+                emailed = True
+            except OSError:
+                # A mail server down must not undo the village: staff still see the link.
+                emailed = False
+        whatsapp_text = (
+            f"Halo {editor.first_name}, situs {village.kim_name} sudah dibuat: {site}\n"
+            f"Nama pengguna: {editor.username}\nBuat kata sandi lewat tautan ini (sekali pakai): {link}"
+        )
+        phone = form.cleaned_data["editor_whatsapp"]
+        context = desk_context(
+            request, f"{village.name} ditambahkan", village=village, editor=editor, link=link, emailed=emailed,
+            link_days=settings.PASSWORD_RESET_TIMEOUT // 86400,
+            whatsapp_link=whatsapp_url(phone, whatsapp_text) if phone else "",
+        )
+        return TemplateResponse(request, "desk/village_added.html", context)
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "desk/add_village.html", desk_context(request, "Tambah desa KIM", form=form), status=status)
+
+
+add_village = district_view(add_village, roles.Action.ONBOARD_VILLAGE)

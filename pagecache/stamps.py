@@ -1,0 +1,97 @@
+"""Version stamps: one per site scope and one global, bumped by changes.
+
+A cached value is valid only while the stamps it was built under are the
+current ones; a change bumps the stamps it touches, so the next request
+finds its entry out of date and builds afresh. Stamps live in the same cache
+as the pages, which is why production needs a shared cache (Redis or
+Memcached) as soon as more than one process serves: a local-memory cache
+bumped in one Gunicorn worker is not seen by the others.
+
+Every key built from stamps is made here: stamp keys, and `versioned_key`
+for values that hold while a site's stamps stand (the village lookup).
+"""
+
+import logging
+import uuid
+
+from django.core.cache import cache
+
+log = logging.getLogger(__name__)
+
+# Topics, kecamatan names, author names, district announcements: shown on
+# many sites at once.
+GLOBAL = "global"
+# Far longer than any page lives; a stamp that expires only costs a rebuild.
+STAMP_SECONDS = 30 * 24 * 60 * 60
+# Where a request's stamps are remembered once read (see for_request).
+_MEMO = "_page_cache_stamps"
+
+
+def stamp_key(scope):
+    return f"kim:stamp:{scope}"
+
+
+def scopes_of(request):
+    """The stamps a request's pages depend on: the global one and the site's."""
+    return (GLOBAL, request.site.cache_scope)
+
+
+def keys_of(request):
+    return [stamp_key(scope) for scope in scopes_of(request)]
+
+
+def remember(request, stamps):
+    setattr(request, _MEMO, tuple(stamps) if stamps is not None else None)
+
+
+def for_request(request, create=True):
+    """The current stamps of the request's site, read once per request (the
+    page cache's lookup may already have read them with the page).
+
+    Missing stamps are created (a stamp evicted from the cache simply starts
+    a new generation), unless `create` is false: then the answer is None, so
+    a flood of made-up subdomains leaves nothing behind in the cache."""
+    known = getattr(request, _MEMO, None)
+    if known is not None:
+        return known
+    keys = keys_of(request)
+    try:
+        found = cache.get_many(keys)
+        if len(found) < len(keys):
+            if not create:
+                return None
+            missing = {key: uuid.uuid4().hex[:12] for key in keys if key not in found}
+            cache.set_many(missing, STAMP_SECONDS)
+            found.update(missing)
+    except Exception:
+        # Readers still get pages, built fresh, while the cache is down
+        # (/healthz reports it). Saves, which must bump stamps, fail instead:
+        # better an editor retrying than a reader shown a stale page later.
+        log.exception("Page cache unavailable")
+        return None
+    stamps = tuple(found[key] for key in keys)
+    remember(request, stamps)
+    return stamps
+
+
+def versioned_key(request, name):
+    """The key of a value that holds while the request's site stamps stand,
+    or None while the site has no stamps."""
+    stamps = for_request(request, create=False)
+    if stamps is None:
+        return None
+    return f"kim:{name}:{request.site.cache_scope}:{'.'.join(stamps)}"
+
+
+def _bump(*scopes):
+    cache.set_many({stamp_key(scope): uuid.uuid4().hex[:12] for scope in scopes}, STAMP_SECONDS)
+
+
+def site_changed(*scopes):
+    """The pages of these sites must be rebuilt."""
+    if scopes:
+        _bump(*scopes)
+
+
+def everything_changed():
+    _bump(GLOBAL)
