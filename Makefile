@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?= -n 2 --dist loadgroup
 
-.PHONY: run test test-sqlite test-postgres system-deps venv check screenshots clean
+.PHONY: run test test-sqlite test-postgres imports system-deps venv check screenshots clean
 
 # The virtual environment, reinstalled only when a requirements file changes.
 venv: $(VENV)/.installed
@@ -47,7 +47,11 @@ $(AXE): tests/e2e/package.json tests/e2e/package-lock.json
 
 # The whole suite on SQLite with the local-memory cache, then on a throwaway
 # PostgreSQL cluster with a throwaway Redis as the cache.
-test: system-deps venv $(AXE) test-sqlite test-postgres
+test: system-deps venv $(AXE) imports test-sqlite test-postgres
+
+# Imports between apps point only down the layers in .importlinter.
+imports: venv
+	$(VENV)/bin/lint-imports --no-cache
 
 test-sqlite: venv
 	$(PY) -m pytest $(PYTEST_ARGS)

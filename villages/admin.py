@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from villages import roles
 from villages.models import AuditEntry, Kecamatan, Membership, User, Village
-from villages.roles import works_across_villages
 
 
 class RefuseInvalidFormsMixin:
@@ -17,10 +17,13 @@ class RefuseInvalidFormsMixin:
 
 
 class DistrictOnlyAdmin(RefuseInvalidFormsMixin, admin.ModelAdmin):
-    """Screens only district staff (and superusers) may open at all."""
+    """Screens only district staff (and superusers) may open at all: the
+    row `action` of the roles table says who."""
+
+    action = roles.Action.MANAGE_VILLAGES
 
     def _district(self, request):
-        return works_across_villages(request.user)
+        return roles.may(request.user, self.action)
 
     def has_module_permission(self, request):
         return self._district(request)
@@ -44,7 +47,7 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
     def has_view_permission(self, request, obj=None):
-        return works_across_villages(request.user)
+        return roles.may(request.user, roles.Action.MANAGE_MEMBERS)
 
     has_add_permission = has_change_permission = has_delete_permission = has_view_permission
 
@@ -75,6 +78,7 @@ class KecamatanAdmin(DistrictOnlyAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(DistrictOnlyAdmin):
+    action = roles.Action.MANAGE_MEMBERS
     list_display = ["user", "village", "role", "created"]
     list_filter = ["role", "village__kecamatan", "village"]
     search_fields = ["user__username", "user__first_name", "village__name"]
@@ -83,6 +87,7 @@ class MembershipAdmin(DistrictOnlyAdmin):
 
 @admin.register(User)
 class UserAdmin(DistrictOnlyAdmin, BaseUserAdmin):
+    action = roles.Action.MANAGE_ACCOUNTS
     fieldsets = BaseUserAdmin.fieldsets + (("Peran portal", {"fields": ["is_district_staff"]}),)
     list_display = ["username", "first_name", "last_name", "is_district_staff", "is_active"]
     list_filter = ["is_district_staff", "is_active", "memberships__village"]

@@ -51,6 +51,7 @@ class Action(str, Enum):
     ANNOUNCE = "announce"
     ONBOARD_VILLAGE = "onboard_village"
     MANAGE_VILLAGES = "manage_villages"
+    MANAGE_TOPICS = "manage_topics"
     MANAGE_MEMBERS = "manage_members"
     MANAGE_ACCOUNTS = "manage_accounts"
     GRANT_STAFF_ROLES = "grant_staff_roles"
@@ -77,6 +78,7 @@ TABLE = {
     Action.ANNOUNCE:              (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.ONBOARD_VILLAGE:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.MANAGE_VILLAGES:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
+    Action.MANAGE_TOPICS:         (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.MANAGE_MEMBERS:        (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
     Action.MANAGE_ACCOUNTS:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.GRANT_STAFF_ROLES:     (NEVER, NEVER, NEVER, NEVER, ALWAYS),

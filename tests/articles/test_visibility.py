@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import PUBLIC_ROWS, Article
 from tests.conftest import host
 from tests.factories import ArticleFactory, TopicFactory
 
@@ -90,3 +90,49 @@ def test_inactive_villages_drop_out_of_the_district_feed(client, taan_article, b
     page = client.get("/", HTTP_HOST=host()).content.decode()
     assert taan_article.title in page
     assert bela_article.title not in page
+
+
+def _every_state(taan, bela):
+    """An article in every combination the public rule looks at."""
+    past, future = timezone.now() - datetime.timedelta(hours=1), timezone.now() + datetime.timedelta(hours=1)
+    articles = []
+    for village in (taan, bela):
+        for status in Article.Status.values:
+            for published_at in (None, past, future):
+                for trashed in (False, True):
+                    for taken_down in (False, True):
+                        article = ArticleFactory(village=village, status=status, published_at=published_at)
+                        # save() dates a live article; the rows must also hold live ones without a date.
+                        Article.objects.filter(pk=article.pk).update(
+                            published_at=published_at,
+                            deleted_at=past if trashed else None,
+                            taken_down_at=past if taken_down else None,
+                        )
+                        articles.append(article.pk)
+    return articles
+
+
+def test_is_public_and_on_site_are_the_same_rule(taan, bela):
+    bela.is_active = False
+    bela.save()
+    pks = _every_state(taan, bela)
+    on_district = set(Article.objects.on_site().values_list("pk", flat=True))
+    on_own_site = {
+        pk for village in (taan, bela) for pk in Article.objects.on_site(village).values_list("pk", flat=True)
+    }
+    for article in Article.objects.filter(pk__in=pks).select_related("village"):
+        assert article.is_public == (article.pk in on_district) == (article.pk in on_own_site), (
+            article.status, article.published_at, article.deleted_at, article.taken_down_at, article.village.is_active
+        )
+    assert on_district and on_district == on_own_site
+
+
+def test_the_public_indexes_hold_every_public_row(taan, bela):
+    """The partial indexes that serve the public lists are built on the
+    same condition as on_site(), so no public row is ever missing from them."""
+    conditions = {index.name: index.condition for index in Article._meta.indexes if index.condition is not None}
+    assert conditions["article_public_newest"] == conditions["article_public_village"] == PUBLIC_ROWS
+    _every_state(taan, bela)
+    in_index = set(Article.objects.filter(conditions["article_public_newest"]).values_list("pk", flat=True))
+    public = set(Article.objects.published().values_list("pk", flat=True))
+    assert public and public <= in_index

@@ -1,0 +1,45 @@
+"""The import contract (.importlinter) holds, and it is a check that can
+fail: an arrow added the wrong way breaks it."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+
+
+def _lint(tree):
+    return subprocess.run([LINT_IMPORTS, "--no-cache"], cwd=tree, capture_output=True, text=True, env={"PYTHONPATH": str(tree)})
+
+
+def _copy(tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "media", "staticfiles", "tests"))
+    return tree
+
+
+def test_the_apps_import_only_downwards(tmp_path):
+    result = _lint(_copy(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_tenancy_importing_the_desk_breaks_the_contract(tmp_path):
+    tree = _copy(tmp_path)
+    models = tree / "villages" / "models.py"
+    models.write_text(models.read_text() + "\nfrom desk import activity  # noqa\n")
+    result = _lint(tree)
+    assert result.returncode != 0
+    assert "Apps import only downwards BROKEN" in result.stdout
+    assert "villages.models -> desk.activity" in result.stdout
+
+
+def test_an_import_cycle_inside_an_app_breaks_the_contract(tmp_path):
+    tree = _copy(tmp_path)
+    html = tree / "articles" / "html.py"
+    html.write_text(html.read_text() + "\nfrom articles import models  # noqa\n")
+    result = _lint(tree)
+    assert result.returncode != 0
+    assert "No import cycles between the modules of an app BROKEN" in result.stdout
