@@ -26,20 +26,22 @@ def test_the_apps_import_only_downwards(tmp_path):
     assert "0 broken" in result.stdout
 
 
-def test_tenancy_importing_the_desk_breaks_the_contract(tmp_path):
+def _lint_with_import(tmp_path, module, line):
+    """lint-imports over a copy of the tree in which `module` gained `line`."""
     tree = _copy(tmp_path)
-    models = tree / "villages" / "models.py"
-    models.write_text(models.read_text() + "\nfrom desk import activity  # noqa\n")
-    result = _lint(tree)
+    path = tree.joinpath(*module.split(".")).with_suffix(".py")
+    path.write_text(path.read_text() + f"\n{line}  # noqa\n")
+    return _lint(tree)
+
+
+def test_tenancy_importing_the_desk_breaks_the_contract(tmp_path):
+    result = _lint_with_import(tmp_path, "villages.models", "from desk import activity")
     assert result.returncode != 0
     assert "Apps import only downwards BROKEN" in result.stdout
     assert "villages.models -> desk.activity" in result.stdout
 
 
 def test_an_import_cycle_inside_an_app_breaks_the_contract(tmp_path):
-    tree = _copy(tmp_path)
-    html = tree / "articles" / "html.py"
-    html.write_text(html.read_text() + "\nfrom articles import models  # noqa\n")
-    result = _lint(tree)
+    result = _lint_with_import(tmp_path, "articles.html", "from articles import models")
     assert result.returncode != 0
     assert "No import cycles between the modules of an app BROKEN" in result.stdout
