@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
+from harness.servers import free_port
 from kimportal import pagecache
 from tests.conftest import host
-from tests.servers import free_port
 from tests.factories import AnnouncementFactory, ArticleFactory, TopicFactory
 
 ADMIN = host()

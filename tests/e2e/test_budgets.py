@@ -3,7 +3,7 @@ Budgets from the readers' issue; bench/page_weight.py prints the table."""
 
 import pytest
 
-from tests.e2e.weight import first_view
+from harness.page_weight import first_view
 
 pytestmark = pytest.mark.xdist_group("browser")
 
