@@ -1,5 +1,5 @@
 """Byte budgets for the first view on a phone, measured in Chromium.
-Budgets from the readers' issue; bench/page_weight.py prints the table."""
+Budgets from the readers' issue; bench/first_view.py prints the table."""
 
 import pytest
 
