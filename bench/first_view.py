@@ -17,10 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.e2e.timing import slow_paint_times  # noqa: E402
-from tests.e2e.weight import first_view  # noqa: E402
-from tests.servers import PortalServer  # noqa: E402
+from harness.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from harness.page_weight import first_view  # noqa: E402
+from harness.paint_timing import slow_paint_times  # noqa: E402
+from harness.servers import PortalServer  # noqa: E402
 
 BUDGETS_KB = {"village home": 150, "article": 120, "district home": 150}
 

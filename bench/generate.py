@@ -16,8 +16,8 @@ Flags:
     --seed S       random seed (default 1): the same flags write the same data.
 
 Runs the migrations first and expects an empty portal (use a fresh database).
-Text comes from the demo's Indonesian story templates (seed_demo), filled in
-per article, so search has real words to find. Rows go in through
+Text comes from the demo's Indonesian story templates (demo/stories.py),
+filled in per article, so search has real words to find. Rows go in through
 PostgreSQL COPY: what Article.save() would do (clean_body, excerpt, a slug
 unique in the village) is done here beforehand. Photos: one illustration per
 topic goes through the real pipeline (articles.photos.process) once; every
@@ -56,8 +56,23 @@ from django.utils.text import slugify  # noqa: E402
 
 from articles import photos  # noqa: E402
 from articles.html import clean_body, plain_excerpt  # noqa: E402
-from articles.management.commands import seed_demo as demo  # noqa: E402
 from articles.models import Announcement, Article, Photo, Topic  # noqa: E402
+from demo.drawing import alt_text, illustration  # noqa: E402
+from demo.stories import (  # noqa: E402
+    ANNOUNCEMENTS,
+    CLOSINGS,
+    FAMILY_NAMES,
+    KECAMATAN,
+    MEN,
+    STORIES,
+    TOPICS,
+    WITA,
+    WOMEN,
+    fits,
+    story_context,
+    village_people,
+    write_story,
+)
 from villages.models import AuditEntry, Kecamatan, Membership, User, Village  # noqa: E402
 
 PASSWORD = "kimportal-bench"
@@ -102,7 +117,7 @@ class Timer:
 def village_plans(count):
     """(kecamatan name, VillageSeed) for `count` villages: the demo's real
     ones first, then made-up names that borrow a real village's landscape."""
-    real = [(kecamatan, seed) for kecamatan, seeds in demo.KECAMATAN for seed in seeds]
+    real = [(kecamatan, seed) for kecamatan, seeds in KECAMATAN for seed in seeds]
     plans, used = list(real[:count]), {seed.slug for _, seed in real}
     n = 0
     while len(plans) < count:
@@ -121,7 +136,7 @@ def village_plans(count):
 def seed_reference(plans, timer):
     password = make_password(PASSWORD)
     topics = {}
-    for position, seed in enumerate(demo.TOPICS):
+    for position, seed in enumerate(TOPICS):
         topics[seed.slug] = Topic.objects.create(
             slug=seed.slug, name=seed.name, description=seed.description, position=position
         )
@@ -143,9 +158,9 @@ def seed_reference(plans, timer):
     )]
     for village in villages:
         for prefix in ("editor", "penerbit"):
-            first = rng.choice(demo.WOMEN + demo.MEN)
+            first = rng.choice(WOMEN + MEN)
             users.append(User(
-                username=f"{prefix}-{village.slug}", first_name=first, last_name=rng.choice(demo.FAMILY_NAMES),
+                username=f"{prefix}-{village.slug}", first_name=first, last_name=rng.choice(FAMILY_NAMES),
                 email=f"{prefix}-{village.slug}@kimportal.test", password=password, is_staff=True,
             ))
     users = User.objects.bulk_create(users)
@@ -156,7 +171,7 @@ def seed_reference(plans, timer):
         for n, user in enumerate(members)
     ])
     now = timezone.now()
-    for title, body in demo.ANNOUNCEMENTS:
+    for title, body in ANNOUNCEMENTS:
         Announcement.objects.create(
             title=title, body=body, starts_at=now - timedelta(days=2), ends_at=now + timedelta(days=12), created_by=staff
         )
@@ -168,9 +183,9 @@ def seed_reference(plans, timer):
 def seed_photos(villages, timer):
     """Three Photo rows per village; the pipeline runs once per topic."""
     processed = {}
-    for seed in demo.TOPICS:
-        jpeg = demo.illustration(seed.name, seed.light, seed.dark, False, seed.slug)
-        processed[seed.slug] = (photos.process(ContentFile(jpeg, name="ilustrasi.jpg")), demo.alt_text(seed, False))
+    for seed in TOPICS:
+        jpeg = illustration(seed.name, seed.light, seed.dark, False, seed.slug)
+        processed[seed.slug] = (photos.process(ContentFile(jpeg, name="ilustrasi.jpg")), alt_text(seed, False))
     timer.step(f"image pipeline, {len(processed)} illustrations")
     rng = random.Random("photos")
     pools = {}
@@ -186,8 +201,8 @@ def seed_photos(villages, timer):
 def published_time(now, rng, silence_days):
     """A daytime moment in the last three years, more of them lately."""
     days = silence_days + (YEARS_BACK * 365 - silence_days) * rng.random() ** 1.4
-    day = (now - timedelta(days=max(days, 1))).astimezone(demo.WITA).date()
-    return datetime(day.year, day.month, day.day, rng.randrange(7, 20), rng.randrange(60), tzinfo=demo.WITA)
+    day = (now - timedelta(days=max(days, 1))).astimezone(WITA).date()
+    return datetime(day.year, day.month, day.day, rng.randrange(7, 20), rng.randrange(60), tzinfo=WITA)
 
 
 def excerpt_of(body):
@@ -198,11 +213,11 @@ def excerpt_of(body):
 
 
 def article_rows(village, seed, kecamatan, editor, publisher, photo_pool, topics, count, now, rng, quiet_days):
-    stories = [story for story in demo.STORIES if demo.fits(story, seed)]
+    stories = [story for story in STORIES if fits(story, seed)]
     by_topic = {}
     for story in stories:
         by_topic.setdefault(story.topic, []).append(story)
-    people = demo.village_people(rng)
+    people = village_people(rng)
     ketua_kim = publisher.get_full_name()
     slugs = set()
     for _ in range(count):
@@ -221,16 +236,16 @@ def article_rows(village, seed, kecamatan, editor, publisher, photo_pool, topics
             published_at = published_time(now, rng, quiet_days)
             created = published_at - timedelta(hours=rng.uniform(0.5, 48))
             updated = min(now, published_at + timedelta(minutes=rng.uniform(0, 180)))
-        day = (published_at or created).astimezone(demo.WITA).date()
-        context = demo.story_context(seed, kecamatan, people, ketua_kim, day, rng)
-        title, body = demo.write_story(story, context, rng)
+        day = (published_at or created).astimezone(WITA).date()
+        context = story_context(seed, kecamatan, people, ketua_kim, day, rng)
+        title, body = write_story(story, context, rng)
         # Village news runs longer than the demo's: two paragraphs of a
         # related story and sometimes a second closing, so bodies differ in
         # length and words too.
         related = rng.choice(by_topic[story.topic])
         body += "\n" + "\n".join(block.format(**context) for block in related.body[:2])
         if rng.random() < 0.5:
-            body += "\n" + rng.choice(demo.CLOSINGS).format(**context)
+            body += "\n" + rng.choice(CLOSINGS).format(**context)
         body = clean_body(body)
         # Article._unique_slug, without a query per article.
         base = slugify(title)[:200].strip("-") or "berita"

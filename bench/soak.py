@@ -4,7 +4,7 @@ one cache and one media directory.
     bash tests/with_postgres.sh bash tests/with_redis.sh \\
         .venv/bin/python bench/soak.py --minutes 10
 
-Starts the demo portal (tests/servers.py: migrate, collectstatic, demo data,
+Starts the demo portal (harness/servers.py: migrate, collectstatic, demo data,
 Gunicorn) plus a second instance on the same database, cache and media, then
 for the given time runs, spread over both instances:
 - readers on every village host and the district portal (home, articles,
@@ -35,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests import images  # noqa: E402
-from tests.servers import Browser, PortalServer  # noqa: E402
+from harness import images  # noqa: E402
+from harness.servers import Browser, PortalServer  # noqa: E402
 
 PASSWORD = "kimportal-demo"
 

@@ -84,8 +84,8 @@ ALLOWED_HOSTS = [KIM_BASE_DOMAIN, "." + KIM_BASE_DOMAIN]
 
 # Our apps, lowest layer first (the import contract in .importlinter
 # checks that imports only point down this list): the page cache, tenancy,
-# accounts and news, the public pages and the district desk, and the
-# project itself (whole-portal commands: backup, restore).
+# accounts and news, the public pages, the district desk and the demo
+# data, and the project itself (whole-portal commands: backup, restore).
 INSTALLED_APPS = [
     "pagecache",
     "villages",
@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "articles",
     "pages",
     "desk",
+    "demo",
     "kimportal",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from articles import photos
 from articles.models import Announcement, Article, Photo, Revision, Topic
-from tests import images
+from harness import images
 from tests.factories import AnnouncementFactory, ArticleFactory, MembershipFactory, TopicFactory
 from villages.models import AuditEntry, Kecamatan, Membership, User, Village
 

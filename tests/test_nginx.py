@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.servers import ROOT, PortalServer, free_port
+from harness.servers import ROOT, PortalServer, free_port
 
 pytestmark = pytest.mark.xdist_group("nginx")
 

@@ -10,8 +10,8 @@ import uuid
 
 import pytest
 
-from tests import images
-from tests.servers import Browser, PortalServer
+from harness import images
+from harness.servers import Browser, PortalServer
 
 pytestmark = pytest.mark.xdist_group("two-instances")
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Announcement
-from tests import images
+from harness import images
 from tests.conftest import host
 from tests.factories import AnnouncementFactory, KecamatanFactory, VillageFactory
 

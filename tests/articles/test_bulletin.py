@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles import photos
 from articles.models import Photo
-from tests import images
+from harness import images
 from tests.conftest import host
 from tests.factories import ArticleFactory
 

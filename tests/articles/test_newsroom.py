@@ -9,7 +9,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Photo
-from tests import images
+from harness import images
 from tests.conftest import host
 from tests.factories import ArticleFactory
 

@@ -102,7 +102,7 @@ def test_save_data_readers_get_small_images_only(client, taan):
 
     from articles import photos
     from articles.models import Photo
-    from tests import images
+    from harness import images
 
     processed = photos.process(SimpleUploadedFile("a.jpg", images.phone_jpeg(2000, 1200, orientation=1)))
     article = ArticleFactory(village=taan, photo=Photo.from_processed(processed, taan, alt="Sawah"))

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from articles import photos
-from tests import images
+from harness import images
 
 
 def _upload(data, name="foto.jpg", content_type="image/jpeg"):

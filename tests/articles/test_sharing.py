@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles import photos
 from articles.models import Photo
-from tests import images
+from harness import images
 from tests.conftest import host
 from tests.factories import ArticleFactory
 from tests.html_safety import active_content

@@ -3,18 +3,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.servers import PortalServer
+from harness.chromium import CHROMIUM, CHROMIUM_ARGS
+from harness.servers import PortalServer
 
-CHROMIUM = "/usr/bin/chromium"
-# The closed network here refuses Chromium's background connections.
-CHROMIUM_ARGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = Path(__file__).parent / "output"
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}

@@ -1,9 +1,9 @@
 """Byte budgets for the first view on a phone, measured in Chromium.
-Budgets from the readers' issue; bench/page_weight.py prints the table."""
+Budgets from the readers' issue; bench/first_view.py prints the table."""
 
 import pytest
 
-from tests.e2e.weight import first_view
+from harness.page_weight import first_view
 
 pytestmark = pytest.mark.xdist_group("browser")
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests import images
+from harness import images
 
 pytestmark = pytest.mark.xdist_group("browser")
 

@@ -4,7 +4,7 @@ WordPress village sites: 1.2 s and 6.9 s)."""
 
 import pytest
 
-from tests.e2e.timing import slow_paint_times
+from harness.paint_timing import slow_paint_times
 
 pytestmark = pytest.mark.xdist_group("browser")
 

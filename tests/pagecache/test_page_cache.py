@@ -15,10 +15,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
+from harness.servers import free_port
 from pagecache.middleware import Entry
 from pagecache.stamps import stamp_key
 from tests.conftest import host
-from tests.servers import free_port
 from tests.factories import AnnouncementFactory, ArticleFactory, TopicFactory
 
 ADMIN = host()

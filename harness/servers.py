@@ -1,5 +1,6 @@
 """A real portal, as in production: its own database, collected static files,
-Gunicorn on a loopback port. Used by the browser tests."""
+Gunicorn on a loopback port. Used by the tests that need a running portal and
+by the benchmarks."""
 
 import http.client
 import os
