@@ -10,6 +10,7 @@ import difflib
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from articles import photos
+from articles.events import announcement_published
 from articles.forms import AnnouncementForm, ArticleForm, PhotoForm, int_or_none
 from articles.html import plain_text
 from articles.models import Announcement, Article, Photo, Topic
@@ -367,6 +369,13 @@ class AnnouncementAdmin(DistrictOnlyAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # After the targets are saved: they say which villages to tell.
+        super().save_related(request, form, formsets, change)
+        if not change:
+            announcement = form.instance
+            transaction.on_commit(lambda: announcement_published.send(sender=Announcement, announcement=announcement))
 
     def view_on_site(self, obj):
         return reverse("district:announcement", args=[obj.pk])

@@ -3,7 +3,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import connections, models, transaction
 from django.db.models import Count, Q
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import photos
+from articles.events import article_moved
 from articles.html import clean_body, plain_excerpt
 from villages import hosts, roles
 from villages.models import AuditEntry, Kecamatan, Village, village_pages_changed
@@ -282,6 +283,16 @@ class Article(models.Model):
         PUBLISHED = "published", "Terbit"
         WITHDRAWN = "withdrawn", "Ditarik"
 
+    class Transition(models.TextChoices):
+        SUBMITTED = "submitted", "Diajukan ke penerbit"
+        PUBLISHED = "published", "Diterbitkan"
+        SCHEDULED = "scheduled", "Dijadwalkan"
+        SENT_BACK = "sent_back", "Dikembalikan ke penulis"
+        WITHDRAWN = "withdrawn", "Ditarik"
+        TAKEN_DOWN = "taken_down", "Diturunkan distrik"
+        RESTORED = "restored", "Dipulihkan distrik"
+        CHANGE_REQUESTED = "change_requested", "Perubahan diminta"
+
     LIVE_STATUSES = tuple(map(Status, LIVE_STATUSES))
     # What an editor may set without a publisher; publishers and district staff may set any.
     EDITOR_STATUSES = (Status.DRAFT, Status.REVIEW)
@@ -421,6 +432,67 @@ class Article(models.Model):
             return list(cls.Status)
         return list(cls.EDITOR_STATUSES)
 
+    # The workflow. Each step asks the roles table, keeps a revision and
+    # tells whoever must know (articles.events.article_moved).
+
+    def _require(self, user, action):
+        if not self.may(user, action):
+            raise PermissionDenied("Anda tidak berhak melakukan ini pada berita ini.")
+
+    def _moved(self, user, transition, note=""):
+        self.snapshot(user)
+        transaction.on_commit(
+            lambda: article_moved.send(sender=Article, article=self, actor=user, transition=transition, note=note)
+        )
+
+    @transaction.atomic
+    def submit(self, user):
+        """Draft to review: the village's publishers are asked to look."""
+        self._require(user, roles.Action.SUBMIT)
+        self.status, self.review_note = self.Status.REVIEW, ""
+        self.save()
+        self._moved(user, self.Transition.SUBMITTED)
+
+    @transaction.atomic
+    def publish(self, user):
+        """Live now: a date in the future (a schedule being brought forward)
+        becomes now, a date in the past (backdated news) stays."""
+        self._require(user, roles.Action.PUBLISH)
+        now = timezone.now()
+        if self.published_at is None or self.published_at > now:
+            self.published_at = now
+        self.status, self.review_note = self.Status.PUBLISHED, ""
+        self.save()
+        self._moved(user, self.Transition.PUBLISHED)
+
+    @transaction.atomic
+    def schedule(self, user, when):
+        self._require(user, roles.Action.SCHEDULE)
+        if when is None or when <= timezone.now():
+            raise ValidationError({"published_at": "Pilih waktu terbit yang belum lewat."})
+        self.status, self.published_at, self.review_note = self.Status.SCHEDULED, when, ""
+        self.save()
+        self._moved(user, self.Transition.SCHEDULED)
+
+    @transaction.atomic
+    def send_back(self, user, note):
+        """Back to its author as a draft, with the publisher's note."""
+        self._require(user, roles.Action.SEND_BACK)
+        self.status, self.review_note = self.Status.DRAFT, note
+        self.save()
+        self._moved(user, self.Transition.SENT_BACK, note)
+
+    @transaction.atomic
+    def withdraw(self, user):
+        self._require(user, roles.Action.WITHDRAW)
+        self.status = self.Status.WITHDRAWN
+        self.save()
+        self._moved(user, self.Transition.WITHDRAWN)
+
+    @property
+    def was_sent_back(self):
+        return self.status == self.Status.DRAFT and bool(self.review_note)
+
     @transaction.atomic
     def take_down(self, user, reason):
         """District moderation: off every public page at once, reason kept
@@ -428,12 +500,18 @@ class Article(models.Model):
         self.taken_down_at, self.takedown_reason = timezone.now(), reason
         Article.objects.filter(pk=self.pk).update(taken_down_at=self.taken_down_at, takedown_reason=reason)
         AuditEntry.record(user, AuditEntry.Action.TAKE_DOWN, self.village, subject=self, reason=reason)
+        transaction.on_commit(lambda: article_moved.send(
+            sender=Article, article=self, actor=user, transition=self.Transition.TAKEN_DOWN, note=reason
+        ))
 
     @transaction.atomic
     def restore_after_takedown(self, user, reason):
         self.taken_down_at, self.takedown_reason = None, ""
         Article.objects.filter(pk=self.pk).update(taken_down_at=None, takedown_reason="")
         AuditEntry.record(user, AuditEntry.Action.RESTORE, self.village, subject=self, reason=reason)
+        transaction.on_commit(lambda: article_moved.send(
+            sender=Article, article=self, actor=user, transition=self.Transition.RESTORED, note=reason
+        ))
 
     def move_to_trash(self):
         self.deleted_at = timezone.now()
@@ -648,6 +726,15 @@ class Announcement(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:announcement", kwargs={"pk": self.pk}, urlconf="kimportal.urls_village")
+
+    def target_villages(self):
+        """The active villages whose sites pin this announcement."""
+        villages = Village.objects.active()
+        if self.audience == self.Audience.KECAMATAN:
+            return villages.filter(kecamatan__in=self.kecamatans.all())
+        if self.audience == self.Audience.VILLAGES:
+            return villages.filter(pk__in=self.villages.all())
+        return villages
 
     def attachment_url(self):
         """On the district host: village hosts serve only their own uploads."""

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from articles.models import Article, Topic
 from desk.activity import day_start
 from villages.models import AuditEntry, Kecamatan, Membership, User, Village
+from villages.phones import WhatsAppField
 
 STATUS_CHOICES = [("", "Semua status"), *Article.Status.choices, ("taken_down", "Diturunkan distrik")]
 
@@ -67,12 +68,7 @@ class ActivityOptions(forms.Form):
 class NewVillageForm(forms.ModelForm):
     editor_name = forms.CharField(label="Nama editor pertama", max_length=150)
     editor_email = forms.EmailField(label="Email editor", required=False)
-    editor_whatsapp = forms.RegexField(
-        label="WhatsApp editor",
-        required=False,
-        regex=r"^\+?[0-9]{8,15}$",
-        error_messages={"invalid": "Tulis nomor WhatsApp dengan angka saja, misalnya 6281234567890."},
-    )
+    editor_whatsapp = WhatsAppField(label="WhatsApp editor", required=False)
     editor_role = forms.ChoiceField(
         label="Peran editor", choices=Membership.Role.choices, initial=Membership.Role.PUBLISHER
     )
@@ -91,6 +87,8 @@ class NewVillageForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "editor_whatsapp" in self.errors:
+            return cleaned  # the number was given, but not understood: that error says so
         if not cleaned.get("editor_email") and not cleaned.get("editor_whatsapp"):
             raise ValidationError("Isi email atau nomor WhatsApp editor, agar tautan kata sandi bisa dikirim.")
         return cleaned
@@ -104,6 +102,7 @@ class NewVillageForm(forms.ModelForm):
             first_name=first[:150],
             last_name=last[:150],
             email=self.cleaned_data["editor_email"],
+            whatsapp=self.cleaned_data["editor_whatsapp"],
         )
         # No password until the editor sets one through the link.
         editor.set_unusable_password()

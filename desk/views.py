@@ -25,7 +25,8 @@ from articles.models import Article
 from desk.activity import WeeklyChart, is_quiet, village_activity, with_activity
 from desk.forms import ActivityOptions, FeedFilter, NewVillageForm, ReasonForm
 from villages import roles
-from villages.models import AuditEntry, Village, whatsapp_url
+from villages.models import AuditEntry, Village
+from villages.phones import whatsapp_url
 
 FEED_PER_PAGE = 50
 

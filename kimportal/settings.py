@@ -84,14 +84,15 @@ ALLOWED_HOSTS = [KIM_BASE_DOMAIN, "." + KIM_BASE_DOMAIN]
 
 # Our apps, lowest layer first (the import contract in .importlinter
 # checks that imports only point down this list): the page cache, tenancy,
-# accounts and news, the public pages, the district desk and the demo
-# data, and the project itself (whole-portal commands: backup, restore).
+# accounts and news, the public pages, the newsroom, the district desk and
+# the demo data, and the project itself (whole-portal commands: backup, restore).
 INSTALLED_APPS = [
     "pagecache",
     "villages",
     "accounts",
     "articles",
     "pages",
+    "newsroom",
     "desk",
     "demo",
     "kimportal",
@@ -101,6 +102,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django_ckeditor_5",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "axes",
     "django_otp",
@@ -247,6 +250,10 @@ STORAGES = {
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Photos on their way up (newsroom/uploads.py), kept outside MEDIA_ROOT so
+# nothing half-sent, GPS and all, is ever served. Shared by every
+# application server, like MEDIA_ROOT: a resumed upload may reach another.
+KIM_PARTIAL_UPLOADS_DIR = Path(os.environ.get("KIM_PARTIAL_UPLOADS_DIR", MEDIA_ROOT.parent / "partial-uploads"))
 # Single-machine deployments let Django serve uploads; behind nginx, turn it off.
 KIM_SERVE_MEDIA = envbool("KIM_SERVE_MEDIA", True)
 
@@ -324,6 +331,18 @@ ARTICLES_PER_PAGE = envint("KIM_ARTICLES_PER_PAGE", 10)
 # The district desk flags a KIM as quiet after this many days without news.
 KIM_QUIET_DAYS = envint("KIM_QUIET_DAYS", 14)
 
+# Background work (newsroom email): a database queue that `manage.py
+# db_worker` works through (deploy/kimportal-worker.service; `make run`
+# starts one beside runserver). KIM_TASKS=immediate runs tasks inline.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("KIM_TASKS") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
 # Mail for new editors' password links. Without EMAIL_HOST, mail is printed
 # to the log; staff also see each link to send over WhatsApp.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -335,6 +354,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 20
+# Newsroom notifications go out by email too when mail is set up.
+KIM_EMAIL_NOTIFICATIONS = envbool("KIM_EMAIL_NOTIFICATIONS", bool(EMAIL_HOST))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"KIM Portal <noreply@{KIM_BASE_DOMAIN}>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Password links (new editors, resets) work once and for this many days.

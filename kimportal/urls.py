@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/dua-langkah/", include("accounts.urls_twofactor")),
     path("admin/", admin.site.urls),
     path("akun/", include("accounts.urls")),
+    path("redaksi/", include("newsroom.urls")),
     path("", include("articles.urls_district")),
     path("", include("pages.urls_district")),
     path("sitemap.xml", sitemap, name="sitemap"),

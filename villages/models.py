@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django.contrib.auth.models import AbstractUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -7,7 +5,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 
 from pagecache import stamps
-from villages import hosts, roles
+from villages import hosts, phones, roles
+from villages.phones import whatsapp_url
 
 # Subdomains a village may never take: they name infrastructure, or would
 # let a village pose as the district.
@@ -45,24 +44,28 @@ class User(AbstractUser):
         default=False,
         help_text="Staf Diskominfosandi: melihat dan mengelola semua desa.",
     )
+    whatsapp = models.CharField(
+        "nomor WhatsApp", max_length=20, blank=True, validators=[phones.validate],
+        help_text="Untuk tautan kabar lewat WhatsApp dari rekan di redaksi.",
+    )
+    email_notifications = models.BooleanField(
+        "kabar lewat email", default=True, help_text="Kirim kabar redaksi ke email saya (bila email diatur)."
+    )
 
     class Meta:
         verbose_name = "pengguna"
         verbose_name_plural = "pengguna"
+
+    def clean(self):
+        super().clean()
+        if self.whatsapp:
+            self.whatsapp = phones.normalize(self.whatsapp)
 
     def save(self, *args, **kwargs):
         # District staff work in the admin; so do members (see Membership.save).
         if self.is_district_staff:
             self.is_staff = True
         super().save(*args, **kwargs)
-
-
-def whatsapp_url(number, text=""):
-    """wa.me link for an Indonesian number written 0812..., 62812... or +62812..."""
-    number = number.lstrip("+")
-    if number.startswith("0"):
-        number = "62" + number[1:]
-    return f"https://wa.me/{number}" + (f"?{urlencode({'text': text})}" if text else "")
 
 
 class Kecamatan(models.Model):
@@ -128,17 +131,7 @@ class Village(models.Model):
     )
     tagline = models.CharField("slogan", max_length=160, blank=True)
     description = models.TextField("deskripsi singkat", blank=True)
-    whatsapp = models.CharField(
-        "WhatsApp kontak",
-        max_length=20,
-        blank=True,
-        validators=[
-            RegexValidator(
-                r"^\+?[0-9]{8,15}$",
-                "Tulis nomor WhatsApp dengan angka saja, misalnya 6281234567890.",
-            )
-        ],
-    )
+    whatsapp = models.CharField("WhatsApp kontak", max_length=20, blank=True, validators=[phones.validate])
     editors_may_publish = models.BooleanField(
         "editor boleh menerbitkan",
         default=False,
@@ -158,6 +151,10 @@ class Village(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.whatsapp:
+            self.whatsapp = phones.normalize(self.whatsapp)
 
     def save(self, *args, **kwargs):
         self.slug = self.slug.lower().strip()

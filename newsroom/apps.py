@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class NewsroomConfig(AppConfig):
+    name = "newsroom"
+    verbose_name = "Ruang redaksi"
+
+    def ready(self):
+        from newsroom import notifications  # noqa: F401
