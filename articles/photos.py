@@ -51,6 +51,15 @@ def max_upload_bytes():
     return settings.KIM_PHOTO_MAX_MB * 1024 * 1024
 
 
+def check_size(size):
+    """Refuse a photo of `size` bytes that is empty or over the limit, before
+    a byte of it is read (a resumable upload announces its size first)."""
+    if size > max_upload_bytes():
+        raise _too_big()
+    if size <= 0:
+        raise _refuse("Berkas kosong. Pilih foto lain.", "empty")
+
+
 def read_upload(upload):
     """The bytes of an uploaded file, refusing empty and oversized ones
     without reading more than the limit."""
@@ -60,10 +69,7 @@ def read_upload(upload):
         raise _too_big()
     upload.seek(0)
     data = upload.read(limit + 1)
-    if len(data) > limit:
-        raise _too_big()
-    if not data:
-        raise _refuse("Berkas kosong. Pilih foto lain.", "empty")
+    check_size(len(data))
     return data
 
 

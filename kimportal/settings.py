@@ -364,6 +364,11 @@ PASSWORD_RESET_TIMEOUT = envint("KIM_PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
 KIM_ASSETS_VERSION = os.environ.get("KIM_ASSETS_VERSION", "1")
 
 KIM_PHOTO_MAX_MB = envint("KIM_PHOTO_MAX_MB", 15)
+# Resumable photo uploads (newsroom/uploads.py), per person: how many may be
+# started in an hour, and how many megabytes announced in a day. A phone
+# stuck in a retry loop, or a stolen login, stops there.
+KIM_UPLOADS_PER_HOUR = envint("KIM_UPLOADS_PER_HOUR", 60)
+KIM_UPLOAD_MB_PER_DAY = envint("KIM_UPLOAD_MB_PER_DAY", 300)
 # Django refuses request bodies past this before any view runs; a little
 # over the photo limit leaves room for the rest of the form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
