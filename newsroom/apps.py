@@ -6,4 +6,4 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Ruang redaksi"
 
     def ready(self):
-        from newsroom import notifications  # noqa: F401
+        from newsroom import checks, notifications  # noqa: F401

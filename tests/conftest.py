@@ -22,9 +22,11 @@ def _isolated_cache(settings):
 
 @pytest.fixture(autouse=True)
 def _isolated_files(settings, tmp_path):
-    """Uploads land in a per-test directory; static files need no manifest;
-    passwords hash fast (test_passwords.py checks the real hasher)."""
+    """Uploads (and photos on their way up) land in a per-test directory;
+    static files need no manifest; passwords hash fast (test_passwords.py
+    checks the real hasher)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.KIM_PARTIAL_UPLOADS_DIR = tmp_path / "partial-uploads"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
