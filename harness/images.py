@@ -1,6 +1,7 @@
 """Real image files, made with Pillow, the way phones and attackers make them."""
 
 import io
+import os
 
 from PIL import Image
 from pillow_heif import register_heif_opener
@@ -11,26 +12,41 @@ GPS_IFD = 0x8825
 ORIENTATION = 0x0112
 
 
+def _camera_exif(orientation, gps):
+    exif = Image.Exif()
+    exif[ORIENTATION] = orientation
+    exif[0x0110] = "Pixel Desa 7"  # camera model
+    if gps:
+        exif[GPS_IFD] = {1: "S", 2: (2.0, 40.0, 12.5), 3: "E", 4: (118.0, 53.0, 7.25)}
+    return exif
+
+
 def phone_jpeg(width=1200, height=800, orientation=6, gps=True):
     """A JPEG as a phone camera writes it: pixels stored sideways with an
     EXIF Orientation tag, a camera model and the GPS position of the shot."""
     image = Image.new("RGB", (width, height), (30, 120, 200))
     # A red block in the stored top-left corner shows where rotation moved it.
     image.paste((220, 30, 30), (0, 0, width // 4, height // 4))
-    exif = Image.Exif()
-    exif[ORIENTATION] = orientation
-    exif[0x0110] = "Pixel Desa 7"  # camera model
-    if gps:
-        exif[GPS_IFD] = {1: "S", 2: (2.0, 40.0, 12.5), 3: "E", 4: (118.0, 53.0, 7.25)}
     out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif, quality=90)
+    image.save(out, "JPEG", exif=_camera_exif(orientation, gps), quality=90)
+    return out.getvalue()
+
+
+def camera_jpeg(width=4000, height=3000, orientation=6, gps=True):
+    """phone_jpeg with a photo's weight: soft shapes and sensor grain, about
+    4.5 MB at 12 megapixels (a flat test image would be a few kilobytes,
+    and prove nothing about resizing)."""
+    shapes = Image.frombytes("RGB", (40, 30), os.urandom(40 * 30 * 3)).resize((width, height), Image.BICUBIC)
+    grain = Image.effect_noise((width, height), 24).convert("RGB")
+    image = Image.blend(shapes, grain, 0.5)
+    image.paste((220, 30, 30), (0, 0, width // 4, height // 4))
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=_camera_exif(orientation, gps), quality=92)
     return out.getvalue()
 
 
 def noisy_jpeg(width, height):
     """Random pixels compress badly: a big file from a modest image."""
-    import os
-
     image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=95)
