@@ -169,8 +169,9 @@ class ArticleAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmi
         return get_object_or_404(queryset.editable_by(request.user).select_related("village"), pk=pk)
 
     def upload_view(self, request):
-        """Images dropped or pasted into the editor. Answers as CKEditor's
-        simple upload adapter expects: {"url": ...} or {"error": {"message": ...}}."""
+        """Images dropped or pasted into the editor (one multipart POST of
+        `upload`, from articles/static/articles/editor/rich-text.js).
+        Answers {"url": ...} or {"error": {"message": ...}}."""
         if request.method != "POST":
             return JsonResponse({"error": {"message": "Gunakan POST untuk mengunggah foto."}}, status=405)
         village = Village.objects.for_user(request.user).filter(pk=int_or_none(request.GET.get("village"))).first()

@@ -6,28 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import photos
 from articles.html import images_without_alt
 from articles.models import Announcement, Article, Photo
+from articles.widgets import RichTextEditor
 from villages.models import Village
-
-
-class VillageEditorWidget(CKEditor5Widget):
-    """CKEditor 5 whose image uploads go to our own endpoint, for one village."""
-
-    def __init__(self, upload_url, **kwargs):
-        self.upload_url = upload_url
-        super().__init__(config_name="default", **kwargs)
-
-    def render(self, name, value, attrs=None, renderer=None):
-        html = super().render(name, value, attrs, renderer)
-        default = reverse("admin:articles_article_upload")
-        upload_url = escape(self.upload_url)
-        return mark_safe(html.replace(f'data-upload-url="{default}"', f'data-upload-url="{upload_url}"', 1))
 
 
 class PhotoUploadField(forms.FileField):
@@ -65,6 +49,7 @@ class ArticleForm(forms.ModelForm):
             "village", "title", "excerpt", "body", "photo", "gallery", "topic",
             "status", "published_at", "review_note", "slug", "author",
         ]
+        widgets = {"body": RichTextEditor}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,10 +67,11 @@ class ArticleForm(forms.ModelForm):
             if name in self.fields:
                 self.fields[name].queryset = library
         if "body" in self.fields:  # absent when the user may only view
+            # Images in the text go to the admin's endpoint, for this village.
             upload_url = reverse("admin:articles_article_upload")
             if village is not None:
                 upload_url += f"?village={village.pk}"
-            self.fields["body"].widget = VillageEditorWidget(upload_url)
+            self.fields["body"].widget.upload_url = upload_url
         if self.instance.photo_id:
             self.fields["photo_alt"].initial = self.instance.photo.alt
             self.fields["photo_caption"].initial = self.instance.photo.caption
@@ -165,7 +151,7 @@ class AnnouncementForm(forms.ModelForm):
         model = Announcement
         fields = ["title", "body", "attachment", "starts_at", "ends_at", "audience", "kecamatans", "villages"]
         widgets = {
-            "body": CKEditor5Widget(config_name="announcement"),
+            "body": RichTextEditor,  # no images: they go in the attachment
             "audience": forms.RadioSelect,
             "kecamatans": forms.CheckboxSelectMultiple,
         }

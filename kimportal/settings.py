@@ -101,7 +101,6 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django_ckeditor_5",
     "django_tasks",
     "django_tasks_db",
     "csp",
@@ -373,57 +372,6 @@ KIM_UPLOAD_MB_PER_DAY = envint("KIM_UPLOAD_MB_PER_DAY", 300)
 # over the photo limit leaves room for the rest of the form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-
-# CKEditor 5, GPL build, configured without General HTML Support, HTML embed
-# or source editing: the known CKEditor 5 XSS advisories need one of them.
-# The server sanitises every body on save regardless (articles/html.py).
-CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "admin:articles_article_upload"
-CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "heic", "heif"]
-CKEDITOR_5_CONFIGS = {
-    "default": {
-        "language": "id",
-        "removePlugins": [
-            "GeneralHtmlSupport", "HtmlEmbed", "SourceEditing", "Style", "FullPage", "Markdown",
-            "CKFinderUploadAdapter", "CodeBlock", "Code", "Font", "Highlight", "Mention", "TodoList",
-            "PageBreak", "ShowBlocks", "FindAndReplace", "TableProperties", "TableCellProperties",
-            "ImageResize", "Alignment", "IndentBlock", "SpecialCharacters", "SpecialCharactersEssentials",
-        ],
-        "toolbar": {
-            "items": [
-                "heading", "|", "bold", "italic", "link", "|", "bulletedList", "numberedList",
-                "blockQuote", "|", "insertImage", "mediaEmbed", "insertTable", "|", "undo", "redo",
-            ],
-            "shouldNotGroupWhenFull": False,
-        },
-        "heading": {
-            "options": [
-                {"model": "paragraph", "title": "Paragraf", "class": "ck-heading_paragraph"},
-                {"model": "heading2", "view": "h2", "title": "Judul bagian", "class": "ck-heading_heading2"},
-                {"model": "heading3", "view": "h3", "title": "Subjudul", "class": "ck-heading_heading3"},
-            ]
-        },
-        "image": {
-            "toolbar": ["toggleImageCaption", "imageTextAlternative"],
-            "upload": {"types": ["jpeg", "png", "webp", "heic", "heif", "gif"]},
-            # Body images come from our own upload endpoint only, never hot-linked.
-            "insert": {"integrations": ["upload"]},
-        },
-        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
-        "mediaEmbed": {"previewsInData": False, "removeProviders": [
-            "dailymotion", "spotify", "vimeo", "instagram", "twitter", "googleMaps", "flickr", "facebook",
-        ]},
-        "link": {"defaultProtocol": "https://"},
-    },
-}
-# Announcements: the same editor without images in the text (photos and
-# PDFs go in the attachment field instead).
-CKEDITOR_5_CONFIGS["announcement"] = {
-    **CKEDITOR_5_CONFIGS["default"],
-    "toolbar": {
-        "items": [i for i in CKEDITOR_5_CONFIGS["default"]["toolbar"]["items"] if i != "insertImage"],
-        "shouldNotGroupWhenFull": False,
-    },
-}
 
 # Error reports to Sentry, only when SENTRY_DSN is set: without it sentry_sdk
 # is never imported (kimportal/sentry.py says what is and is not sent).
