@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from articles.widgets import RichTextEditor
 from harness import images
 from tests.e2e.conftest import PHONE, sign_in, static_url
 
@@ -30,11 +31,13 @@ FIELD = """<!doctype html>
 <script src="{pending_js}" defer></script>
 <script src="{tus_js}" defer></script>
 <script src="{photos_js}" defer></script>
+{editor_js}
 </head><body><main id="isi" class="wrap">
 <h1>Tulis berita</h1>
 <form method="post" action="{page}" data-upload-guard>
   <input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">
   <div class="field"><label for="id_title">Judul</label><input type="text" id="id_title" name="title"></div>
+  {body}
   <div class="field">
     <span class="label">Foto utama</span>
     <div class="photo-field" data-photo-field data-upload-url="/redaksi/taan/unggah/" data-upload-user="{user}">
@@ -89,8 +92,17 @@ class Uploads:
         return [int(r.headers["upload-offset"]) for r in self.answered("PATCH", 204)]
 
 
+def _body_field():
+    """The body as a newsroom form renders it: images in the text go to the
+    village's resumable upload endpoint."""
+    textarea = RichTextEditor(upload_url="/redaksi/taan/unggah/").render("body", "", {"id": "id_body"})
+    return f'<div class="field"><label for="id_body">Isi</label>{textarea}</div>'
+
+
 @pytest.fixture
-def field_page(portal, browser):
+def field_page(portal, browser, request):
+    """The photo field's page; with the body's editor too when parametrized "with the editor"."""
+    with_editor = getattr(request, "param", None) == "with the editor"
     context = browser.new_context(**PHONE, locale="id-ID")
     page = context.new_page()
     sign_in(page, portal, "editor-taan")
@@ -103,6 +115,8 @@ def field_page(portal, browser):
         pending_js=static_url(portal, "articles/pending-uploads.js"),
         tus_js=static_url(portal, "newsroom/vendor/tus.min.js"),
         photos_js=static_url(portal, "newsroom/photos.js"),
+        body=_body_field() if with_editor else "",
+        editor_js=f'<script src="{static_url(portal, "articles/editor/rich-text.js")}" defer></script>' if with_editor else "",
     )
     page.route(portal.url(path=PAGE), lambda route: route.fulfill(
         status=200, content_type="text/html; charset=utf-8", body=html,
@@ -249,4 +263,26 @@ def test_a_refused_file_shows_the_servers_reason_and_a_way_to_try_again(field_pa
     assert _status(page) == "Berkas ini bukan foto yang dapat dibaca. Gunakan JPG, PNG, WebP, atau HEIC."
     assert page.get_by_role("button", name="Coba lagi").is_visible()
     assert page.locator("[data-photo-id]").get_attribute("value") == ""
+    assert not page.locator("button[value=submit]").is_disabled()
+
+
+@pytest.mark.parametrize("field_page", ["with the editor"], indirect=True)
+def test_an_image_in_the_text_goes_up_resized_and_resumable_through_photos_js(field_page, tmp_path):
+    page = field_page
+    page.locator(".ck-editor__editable").wait_for(timeout=20_000)
+    page.evaluate("""() => {
+      window.mostPending = 0;
+      document.addEventListener("kim:uploads-changed", (e) => { window.mostPending = Math.max(window.mostPending, e.detail.pending); });
+    }""")
+    original = tmp_path / "IMG_20250301_090000.jpg"
+    original.write_bytes(images.camera_jpeg(4000, 3000, orientation=6, gps=True))
+    uploads = Uploads(page)
+    page.locator(".ck-file-dialog-button input[type=file]").set_input_files(str(original))
+    image = page.locator(".ck-editor__editable figure.image img[src*='/media/villages/taan/photos/']")
+    image.wait_for(timeout=60_000)
+    (creation,) = uploads.answered("POST", 201, creations=True)
+    assert int(creation.headers["upload-length"]) * 5 < original.stat().st_size  # resized first
+    assert page.evaluate("() => window.mostPending") == 1  # the form waited for it
+    page.wait_for_timeout(400)
+    assert uploads.photo["url"] in page.locator("#id_body").input_value()
     assert not page.locator("button[value=submit]").is_disabled()
