@@ -96,6 +96,17 @@ def render_body(stored):
 
 
 IMG_TAG = re.compile(r"<img\b[^>]*>")
+IMG_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def image_sources(html):
+    """The src of every <img> in `html`, as sent: "" for an image without one
+    (what an editor sends while a photo is still uploading)."""
+    sources = []
+    for tag in IMG_TAG.findall(html or ""):
+        match = IMG_SRC.search(tag)
+        sources.append(htmllib.unescape(next((g for g in match.groups() if g is not None), "")) if match else "")
+    return sources
 ALT_TEXT = re.compile(r'\balt="[^"]*\S[^"]*"')
 
 

@@ -439,11 +439,12 @@ class Article(models.Model):
         if not self.may(user, action):
             raise PermissionDenied("Anda tidak berhak melakukan ini pada berita ini.")
 
-    def _moved(self, user, transition, note=""):
-        self.snapshot(user)
-        transaction.on_commit(
-            lambda: article_moved.send(sender=Article, article=self, actor=user, transition=transition, note=note)
-        )
+    def _moved(self, user, transition, note="", keep_revision=True):
+        # Sent inside the change's transaction: what the receivers write
+        # (notifications) stands or falls with it.
+        if keep_revision:
+            self.snapshot(user)
+        article_moved.send(sender=Article, article=self, actor=user, transition=transition, note=note)
 
     @transaction.atomic
     def submit(self, user):
@@ -489,6 +490,11 @@ class Article(models.Model):
         self.save()
         self._moved(user, self.Transition.WITHDRAWN)
 
+    def request_change(self, user, note):
+        """Someone who may not change a live article asks its publishers to."""
+        self._require(user, roles.Action.VIEW)
+        self._moved(user, self.Transition.CHANGE_REQUESTED, note, keep_revision=False)
+
     @property
     def was_sent_back(self):
         return self.status == self.Status.DRAFT and bool(self.review_note)
@@ -500,18 +506,14 @@ class Article(models.Model):
         self.taken_down_at, self.takedown_reason = timezone.now(), reason
         Article.objects.filter(pk=self.pk).update(taken_down_at=self.taken_down_at, takedown_reason=reason)
         AuditEntry.record(user, AuditEntry.Action.TAKE_DOWN, self.village, subject=self, reason=reason)
-        transaction.on_commit(lambda: article_moved.send(
-            sender=Article, article=self, actor=user, transition=self.Transition.TAKEN_DOWN, note=reason
-        ))
+        self._moved(user, self.Transition.TAKEN_DOWN, reason, keep_revision=False)
 
     @transaction.atomic
     def restore_after_takedown(self, user, reason):
         self.taken_down_at, self.takedown_reason = None, ""
         Article.objects.filter(pk=self.pk).update(taken_down_at=None, takedown_reason="")
         AuditEntry.record(user, AuditEntry.Action.RESTORE, self.village, subject=self, reason=reason)
-        transaction.on_commit(lambda: article_moved.send(
-            sender=Article, article=self, actor=user, transition=self.Transition.RESTORED, note=reason
-        ))
+        self._moved(user, self.Transition.RESTORED, reason, keep_revision=False)
 
     def move_to_trash(self):
         self.deleted_at = timezone.now()

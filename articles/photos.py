@@ -132,6 +132,19 @@ def process(upload):
     return processed
 
 
+def folder_of(url):
+    """The rendition folder a photo URL points into ("villages/taan/photos/ab12…"),
+    or None for anything that is not one of our renditions."""
+    prefix = default_storage.url("")
+    if not url or not url.startswith(prefix) or ".." in url:
+        return None
+    folder, _, name = url[len(prefix):].rpartition("/")
+    stem, _, ext = name.partition(".")
+    if not stem.isdigit() or ext not in FORMATS or not folder.startswith("villages/"):
+        return None
+    return folder
+
+
 def store(processed, village_slug):
     """Write renditions under the village's own folder, with generated names
     only (nothing from the upload), and return that folder."""

@@ -46,6 +46,7 @@ class Action(str, Enum):
     RESTORE_REVISION = "restore_revision"
     CHANGE_PHOTO = "change_photo"
     # The district.
+    USE_ADMIN = "use_admin"
     READ_DESK = "read_desk"
     TAKE_DOWN = "take_down"
     ANNOUNCE = "announce"
@@ -73,6 +74,7 @@ TABLE = {
     Action.RESTORE_FROM_TRASH:    (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.RESTORE_REVISION:      (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.CHANGE_PHOTO:          (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
+    Action.USE_ADMIN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.READ_DESK:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.TAKE_DOWN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.ANNOUNCE:              (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),

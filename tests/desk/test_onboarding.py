@@ -11,7 +11,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from tests.conftest import host
-from tests.factories import ArticleFactory, KecamatanFactory, UserFactory
+from tests.factories import KecamatanFactory, UserFactory
 from villages.models import AuditEntry, Membership, User, Village
 
 ADMIN = host()

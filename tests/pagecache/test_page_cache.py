@@ -302,9 +302,9 @@ def test_a_bulk_update_that_skips_save_still_rebuilds_the_pages(client, taan_art
     assert "Judul diganti sekaligus" in _text(client)
 
 
-def test_deleting_from_the_admin_list_rebuilds_the_pages(client, taan_article, taan_publisher):
+def test_deleting_from_the_admin_list_rebuilds_the_pages(client, taan_article, district_staff):
     _text(client)
-    client.force_login(taan_publisher)
+    client.force_login(district_staff)
     response = client.post(
         "/admin/articles/article/",
         {"action": "delete_selected", "_selected_action": [taan_article.pk], "post": "yes"}, HTTP_HOST=ADMIN,
