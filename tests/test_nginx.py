@@ -30,7 +30,6 @@ from harness.servers import ROOT, PortalServer, free_port
 pytestmark = pytest.mark.xdist_group("nginx")
 
 SITE_CONF = ROOT / "deploy" / "nginx" / "kimportal.conf"
-UNIT = ROOT / "deploy" / "kimportal.service"
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 
 
@@ -378,20 +377,22 @@ def test_gunicorn_config_runs_a_worker_per_core_plus_one(tmp_path):
     assert config["bind"] == "['127.0.0.1:8000']"
 
 
-def test_systemd_unit_verifies_clean(tmp_path):
+@pytest.mark.parametrize("name", ["kimportal.service", "kimportal-worker.service"])
+def test_systemd_units_verify_clean(tmp_path, name):
     # The unit's paths, pointed at this checkout and its virtual environment.
     env_file = tmp_path / "kimportal.env"
     env_file.write_text((ROOT / "deploy" / "kimportal.env.example").read_text())
-    media = tmp_path / "media"
-    media.mkdir()
+    for directory in ("media", "partial-uploads"):
+        (tmp_path / directory).mkdir()
     unit = (
-        UNIT.read_text()
-        .replace("/srv/kimportal/venv/bin/gunicorn", str(Path(sys.executable).parent / "gunicorn"))
+        (ROOT / "deploy" / name).read_text()
+        .replace("/srv/kimportal/venv/bin/", str(Path(sys.executable).parent) + "/")
         .replace("/srv/kimportal/app", str(ROOT))
-        .replace("/srv/kimportal/media", str(media))
+        .replace("/srv/kimportal/media", str(tmp_path / "media"))
+        .replace("/srv/kimportal/partial-uploads", str(tmp_path / "partial-uploads"))
         .replace("/etc/kimportal/kimportal.env", str(env_file))
     )
-    path = tmp_path / "kimportal.service"
+    path = tmp_path / name
     path.write_text(unit)
     result = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
