@@ -19,6 +19,8 @@ from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles import photos
+
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
     "ul", "ol", "li", "a", "blockquote", "figure", "figcaption", "img",
@@ -53,9 +55,10 @@ def _filter_attribute(tag, attribute, value):
     if tag in ("oembed", "iframe") and attribute in ("url", "src"):
         return value if youtube_id(value) else None
     if tag == "img" and attribute == "src":
-        # Body images are our own uploads: never data:, never hot-linked from
-        # elsewhere (that would tell another site who reads village news).
-        return value if value.startswith("/media/villages/") and ".." not in value else None
+        # Body images are our own renditions: never data:, never hot-linked
+        # from elsewhere (that would tell another site who reads village
+        # news), never a path that leaves the media folder.
+        return value if photos.folder_of(value) else None
     return value
 
 

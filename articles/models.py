@@ -106,6 +106,16 @@ class Photo(models.Model):
         self.folder = photos.store(processed, self.village.slug)
         self.width, self.height, self.widths = processed.width, processed.height, processed.widths
 
+    @property
+    def is_live(self):
+        """Shown by a published or scheduled article, as its lead photo or in its
+        gallery: changing it changes a live article (villages/roles.py)."""
+        live = Article.objects.filter(status__in=LIVE_STATUSES, deleted_at__isnull=True)
+        return live.filter(Q(photo=self) | Q(gallery=self)).exists()
+
+    def may(self, user, action):
+        return roles.may(user, action, self.village, live=self.is_live)
+
     def url(self, width=None, ext="jpg"):
         width = width if width in self.widths else self.closest_width(width or 800)
         return default_storage.url(f"{self.folder}/{width}.{ext}")

@@ -9,6 +9,7 @@ and the largest rendition (1600 px) is more than a news page needs.
 """
 
 import io
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -111,8 +112,14 @@ def _flatten(image):
         image = image.convert("RGBA")
         background = Image.new("RGB", image.size, (255, 255, 255))
         background.paste(image, mask=image.getchannel("A"))
-        return background
-    return image.convert("RGB")
+        image = background
+    else:
+        image = image.convert("RGB")
+    # Pillow carries what it read (a JPEG's comment segment, ICC profile,
+    # XMP) into every copy and writes some of it back when saving: nothing
+    # but pixels goes on.
+    image.info = {}
+    return image
 
 
 def process(upload):
@@ -132,17 +139,28 @@ def process(upload):
     return processed
 
 
+# Where store() writes, exactly: anything else in a URL (%2e%2e, a query,
+# another host) is not one of our renditions.
+RENDITION_PATH = re.compile(r"(villages/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?/photos/[0-9a-f]{32})/[0-9]{1,5}\.(?:jpg|webp)")
+
+
 def folder_of(url):
-    """The rendition folder a photo URL points into ("villages/taan/photos/ab12…"),
+    """The rendition folder a photo URL points into ("villages/taan/photos/0f3a…"),
     or None for anything that is not one of our renditions."""
     prefix = default_storage.url("")
-    if not url or not url.startswith(prefix) or ".." in url:
+    if not url or not url.startswith(prefix):
         return None
-    folder, _, name = url[len(prefix):].rpartition("/")
-    stem, _, ext = name.partition(".")
-    if not stem.isdigit() or ext not in FORMATS or not folder.startswith("villages/"):
-        return None
-    return folder
+    match = RENDITION_PATH.fullmatch(url[len(prefix):])
+    return match.group(1) if match else None
+
+
+def delete_folder(folder):
+    """Remove a photo's renditions: once the photo is gone, so are its files and URLs."""
+    if not RENDITION_PATH.fullmatch(f"{folder}/1.jpg"):
+        return
+    _, files = default_storage.listdir(folder)
+    for name in files:
+        default_storage.delete(f"{folder}/{name}")
 
 
 def store(processed, village_slug):

@@ -1,6 +1,7 @@
 """URLs of the district portal, served on the base domain only."""
 
 from django.contrib import admin
+from django.http import Http404
 from django.urls import include, path
 
 from accounts.twofactor import TwoFactorLoginForm
@@ -16,7 +17,17 @@ admin.site.index_title = "Ruang redaksi"
 admin.site.login_form = TwoFactorLoginForm
 admin.site.login_template = "accounts/twofactor_login.html"
 
+
+
+def no_generic_view_on_site(request, *args, **kwargs):
+    """The admin's /admin/r/<type>/<id>/ resolves any object without a
+    scoped queryset and answers with its public URL (whose slug is the
+    title). Our admins link to pages directly (view_on_site methods)."""
+    raise Http404("Tidak ditemukan.")
+
+
 urlpatterns = [
+    path("admin/r/<int:content_type_id>/<path:object_id>/", no_generic_view_on_site),
     # The district desk lives in the admin's space: same login, same look.
     path("admin/meja/", include("desk.urls")),
     path("admin/dua-langkah/", include("accounts.urls_twofactor")),

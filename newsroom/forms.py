@@ -8,6 +8,7 @@ from articles.forms import NotStaleMixin
 from articles.html import image_sources
 from articles.models import Article, Photo, Topic
 from articles.widgets import RichTextEditor
+from villages import roles
 from villages.phones import WhatsAppField
 
 UNFINISHED_IMAGE = (
@@ -48,9 +49,9 @@ class StoryForm(NotStaleMixin, forms.ModelForm):
         }
         widgets = {"excerpt": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, village, action="save", **kwargs):
+    def __init__(self, *args, village, user, action="save", **kwargs):
         super().__init__(*args, **kwargs)
-        self.village, self.action = village, action
+        self.village, self.user, self.action = village, user, action
         self.fields["photo"].queryset = Photo.objects.for_village(village)
         self.fields["topic"].queryset = Topic.objects.all()
         self.fields["topic"].empty_label = "Pilih topik"
@@ -75,6 +76,13 @@ class StoryForm(NotStaleMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        photo = cleaned.get("photo")
+        if photo is not None and self._changes(photo) and not photo.may(self.user, roles.Action.CHANGE_PHOTO):
+            self.add_error(
+                "photo_caption",
+                "Foto ini dipakai berita yang sudah terbit; keterangannya hanya dapat diubah penerbit. "
+                "Pakai keterangan yang sama, atau unggah foto lain.",
+            )
         if self.action != "save" and not (cleaned.get("body") or "").strip():
             self.add_error("body", "Isi berita masih kosong.")
         if self.action == "schedule":
@@ -86,14 +94,15 @@ class StoryForm(NotStaleMixin, forms.ModelForm):
         self.check_not_stale()
         return cleaned
 
+    def _changes(self, photo):
+        return (photo.caption, photo.alt) != (self.cleaned_data.get("photo_caption", ""), self.cleaned_data.get("photo_alt", ""))
+
     def save(self, commit=True):
         article = super().save(commit=False)
         photo = self.cleaned_data.get("photo")
-        if photo is not None:
-            caption, alt = self.cleaned_data["photo_caption"], self.cleaned_data["photo_alt"]
-            if (photo.caption, photo.alt) != (caption, alt):
-                photo.caption, photo.alt = caption, alt
-                photo.save(update_fields=["caption", "alt"])
+        if photo is not None and self._changes(photo):
+            photo.caption, photo.alt = self.cleaned_data["photo_caption"], self.cleaned_data["photo_alt"]
+            photo.save(update_fields=["caption", "alt"])
         if commit:
             article.save()
         return article

@@ -181,7 +181,7 @@ def _edit(request, village, article):
     """The form, new or existing; a refused form keeps everything typed."""
     user = request.user
     action = _action(request) if request.method == "POST" else "save"
-    form = StoryForm(request.POST or None, instance=article, village=village, action=action)
+    form = StoryForm(request.POST or None, instance=article, village=village, user=user, action=action)
     if request.method == "POST" and request.POST.get("form_end") != "1":
         # The last field of the form: without it, the form did not arrive
         # whole (a connection cut mid-send) and nothing of it is saved.
