@@ -196,6 +196,14 @@ CACHES = {
 # long at most, and how long a CDN or proxy in front may keep one (s-maxage).
 KIM_PAGE_CACHE_SECONDS = envint("KIM_PAGE_CACHE_SECONDS", 600)
 KIM_SHARED_CACHE_SECONDS = envint("KIM_SHARED_CACHE_SECONDS", 30)
+# The query parameters public pages read, and the one form of each that a
+# cached page may be stored under (anything else is built, never stored):
+# a page number, and search words as the search box sends them (at most
+# eight, single spaces, 100 characters).
+KIM_PAGE_CACHE_PARAMETERS = {
+    "page": r"[1-9][0-9]{0,3}",
+    "q": r"(?=.{1,100}$)[^\s]+(?: [^\s]+){0,7}",
+}
 
 AUTH_USER_MODEL = "villages.User"
 # Login throttling: five wrong passwords for one username from one address
