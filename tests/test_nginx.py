@@ -308,7 +308,12 @@ def test_media_outside_the_village_folders_is_not_found_on_a_village_host(stack)
     notice.parent.mkdir(parents=True)
     notice.write_bytes(b"%PDF-1.4\n")
     path = f"/media/{notice.relative_to(stack.media_root)}"
-    assert request(stack, "localhost", path)[0] == 200
+    status, headers, _ = request(stack, "localhost", path)
+    assert status == 200
+    # The base domain is the admin's origin: an attachment only ever downloads.
+    assert headers["Content-Disposition"] == "attachment"
+    assert headers["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert headers["X-Content-Type-Options"] == "nosniff"
     assert request(stack, "taan.localhost", path)[0] == 404
 
 
