@@ -95,6 +95,7 @@ BUCKETS = {
     "draf": "Draf saya",
     "terjadwal": "Terjadwal",
     "terbit": "Sudah terbit",
+    "ditarik": "Ditarik dari situs",
     "diturunkan": "Diturunkan distrik",
 }
 
@@ -111,7 +112,9 @@ def _bucket(village, user, name):
         articles = articles.filter(status=S.DRAFT, taken_down_at__isnull=True).exclude(review_note="")
         return articles if publisher else articles.filter(author=user)
     if name == "draf":
-        return articles.filter(status__in=[S.DRAFT, S.WITHDRAWN], review_note="", author=user, taken_down_at__isnull=True)
+        return articles.filter(status=S.DRAFT, review_note="", author=user, taken_down_at__isnull=True)
+    if name == "ditarik":
+        return articles.filter(status=S.WITHDRAWN, taken_down_at__isnull=True)
     if name == "terjadwal":
         return articles.filter(status=S.SCHEDULED, published_at__gt=now, taken_down_at__isnull=True)
     if name == "terbit":
@@ -124,8 +127,8 @@ def _bucket(village, user, name):
 def _order(publisher):
     """For publishers the review queue comes first; for editors, what came back to them."""
     if publisher:
-        return ["tinjauan", "dikembalikan", "draf", "terjadwal", "terbit", "diturunkan"]
-    return ["dikembalikan", "draf", "tinjauan", "terjadwal", "terbit", "diturunkan"]
+        return ["tinjauan", "dikembalikan", "draf", "terjadwal", "terbit", "ditarik", "diturunkan"]
+    return ["dikembalikan", "draf", "tinjauan", "terjadwal", "terbit", "ditarik", "diturunkan"]
 
 
 @member_view
@@ -212,6 +215,7 @@ def _edit(request, village, article):
         form=form, article=article, is_new=article.pk is None,
         may_submit=article.may(user, A.SUBMIT), may_publish_this=article.may(user, A.PUBLISH),
         may_schedule=article.may(user, A.SCHEDULE),
+        may_withdraw=article.is_live and article.may(user, A.WITHDRAW),
         privacy_patterns=json.dumps(privacy.PATTERNS),
         tell=_whatsapp_links(request, article) if article.pk else [],
         draft_key=_draft_key(user, village, article),
@@ -346,6 +350,18 @@ def delete(request, village, pk):
     article.move_to_trash()
     messages.success(request, f"“{article.title}” dipindahkan ke tempat sampah. Bisa dipulihkan dari sana.")
     return redirect("newsroom:home", village.slug)
+
+
+@member_view
+@require_POST
+def withdraw(request, village, pk):
+    """Off the site, kept in the newsroom as withdrawn (unlike the trash, it stays in the lists)."""
+    article = _article(village, pk)
+    if not article.is_live or not article.may(request.user, A.WITHDRAW):
+        raise PermissionDenied("Hanya penerbit yang dapat menarik berita yang sudah terbit.")
+    article.withdraw(request.user)
+    messages.success(request, f"“{article.title}” ditarik dari situs. Bisa diterbitkan lagi dari sini.")
+    return redirect("newsroom:article", village.slug, article.pk)
 
 
 @member_view
