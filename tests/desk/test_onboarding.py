@@ -88,7 +88,7 @@ def test_the_link_lets_the_editor_set_a_password_and_log_in(staff_client, client
     assert _set_password(client, path).status_code == 302
     username = User.objects.get(email="siti@example.id").username
     response = client.post(
-        "/admin/login/", {"username": username, "password": "Kakao-Mamuju-2026", "next": "/admin/"}, HTTP_HOST=ADMIN
+        "/masuk/", {"username": username, "password": "Kakao-Mamuju-2026", "next": "/admin/"}, HTTP_HOST=ADMIN
     )
     assert response.status_code == 302
     assert client.get("/admin/", HTTP_HOST=ADMIN).status_code == 200
