@@ -40,9 +40,20 @@ class PasswordSetForm(SetPasswordForm):
             field.widget.attrs["autocomplete"] = "new-password"
 
 
-password_set = auth_views.PasswordResetConfirmView.as_view(
-    form_class=PasswordSetForm,
-    template_name="accounts/password_set.html",
-    success_url=reverse_lazy("accounts:password_set_done"),
-)
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    form_class = PasswordSetForm
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("accounts:password_set_done")
+
+    def render_to_response(self, context, **kwargs):
+        # A link used, expired or cut short is gone (404); a refused form is 400.
+        response = super().render_to_response(context, **kwargs)
+        if not self.validlink:
+            response.status_code = 404
+        elif context["form"].is_bound:
+            response.status_code = 400
+        return response
+
+
+password_set = PasswordSetView.as_view()
 password_set_done = auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_set_done.html")

@@ -100,7 +100,7 @@ def login(request):
         return redirect("accounts:login_code")
     return TemplateResponse(request, "accounts/login.html", {
         "form": form, "next": next_url, "home_url": home_url(request.user) if request.user.is_authenticated else "",
-    })
+    }, status=400 if form.is_bound else 200)
 
 
 def _pending_user(request):
@@ -149,7 +149,10 @@ def login_code(request):
         user_login_failed.send(sender=__name__, credentials=credentials, request=request)
         if getattr(request, "axes_locked_out", False):
             del request.session[PENDING]
-    return TemplateResponse(request, "accounts/login_code.html", {"form": form, "username": user.get_username()})
+    return TemplateResponse(
+        request, "accounts/login_code.html", {"form": form, "username": user.get_username()},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @never_cache

@@ -170,6 +170,7 @@ def setup(request):
             secret=_grouped(b32encode(pending.bin_key).decode()),
             required=two_factor_required(user),
         ),
+        status=400 if form.errors else 200,
     )
 
 
@@ -178,6 +179,7 @@ def _status(request, device, form):
         request,
         "accounts/twofactor_status.html",
         _context(request, device=device, form=form, may_disable=not two_factor_required(request.user)),
+        status=400 if form.errors else 200,
     )
 
 

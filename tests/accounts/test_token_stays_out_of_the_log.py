@@ -76,7 +76,8 @@ def test_a_used_link_logs_no_token_either(client, link, logged, taan_editor):
     taan_editor.save()
     response = client.get(path, HTTP_HOST=host())
 
-    assert response.status_code == 200
+    assert response.status_code == 404
+    assert any("django.request" in line for line in logged())  # Django's "Not Found: /akun/sandi/..."
     assert not [line for line in logged() if token in line]
 
 

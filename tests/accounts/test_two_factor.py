@@ -71,7 +71,7 @@ def test_a_wrong_code_does_not_turn_two_factor_on(client, district_staff):
     client.force_login(district_staff)
     _get(client, SETUP)
     response = _post(client, SETUP, {"code": wrong_code(client.session[PENDING_KEY])})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Kode salah" in response.content.decode()
     assert not TOTPDevice.objects.filter(user=district_staff).exists()
 
@@ -131,14 +131,14 @@ def test_until_the_code_is_right_the_user_is_not_signed_in(client, device):
 
 def test_a_wrong_password_never_reaches_the_code_step(client, device):
     response = sign_in(client, "distrik", password="salah")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert PENDING not in client.session
     assert _get(client, "/masuk/kode/")["Location"] == "/masuk/"
 
 
 def test_a_wrong_code_fails_the_sign_in(client, device):
     response = sign_in(client, "distrik", wrong_code(device.key))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Kode verifikasi salah" in response.content.decode()
     assert signed_in(client) is None
 
