@@ -106,11 +106,13 @@ def login(request):
 def _pending_user(request):
     """The user who gave the right password in the last few minutes, else None."""
     pending = request.session.get(PENDING)
-    if not isinstance(pending, dict) or pending.get("until", 0) < time.time():
+    if not isinstance(pending, dict) or not isinstance(pending.get("user"), int):
         return None
-    user = get_user_model()._default_manager.filter(pk=pending.get("user"), is_active=True).first()
+    if not isinstance(pending.get("until"), float) or pending["until"] < time.time():
+        return None
+    user = get_user_model()._default_manager.filter(pk=pending["user"], is_active=True).first()
     if user is not None:
-        user.backend = pending["backend"]
+        user.backend = pending.get("backend")
     return user
 
 

@@ -9,7 +9,7 @@ from accounts import passwords, signin, twofactor
 app_name = "accounts"
 
 account_patterns = [
-    path("", RedirectView.as_view(pattern_name="accounts:twofactor"), name="account"),
+    path("", RedirectView.as_view(pattern_name="accounts:twofactor", http_method_names=["get", "head"]), name="account"),
     path("dua-langkah/", twofactor.setup, name="twofactor"),
     path("dua-langkah/matikan/", twofactor.disable, name="twofactor_disable"),
     # The new volunteer's one-time link from onboarding (accounts/passwords.py).
