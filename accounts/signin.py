@@ -167,7 +167,7 @@ def logout(request):
         })
     auth_logout(request)
     # The session is gone; the message travels in its own cookie.
-    messages.success(request, "Anda sudah keluar. Data ruang redaksi di perangkat ini sudah dihapus.")
+    messages.success(request, "Anda sudah keluar dari ruang redaksi.")
     response = redirect("accounts:login")
     # Drafts and resumable-upload entries live in this origin's
     # localStorage; the next person on a shared phone must not find them.

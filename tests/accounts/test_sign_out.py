@@ -35,7 +35,7 @@ def test_signing_out_ends_the_session_and_clears_the_sites_storage(client, taan_
 def test_the_sign_in_page_then_says_so_in_indonesian(client, taan_editor):
     sign_in(client, "editor-taan")
     _sign_out(client)
-    assert "Anda sudah keluar." in _get(client, "/masuk/").content.decode()
+    assert "Anda sudah keluar dari ruang redaksi." in _get(client, "/masuk/").content.decode()
 
 
 def test_the_old_session_cookie_opens_nothing_after_signing_out(client, district_staff):
