@@ -329,8 +329,8 @@ def test_staff_reach_the_newsroom_once_enrolled_under_the_requirement(client, di
 
 
 def test_the_requirement_does_not_apply_to_village_editors(client, taan_editor, require_2fa):
-    sign_in(client, "editor-taan")
-    assert _get(client, "/admin/articles/article/").status_code == 200
+    assert sign_in(client, "editor-taan")["Location"] == "/redaksi/"
+    assert _get(client, "/redaksi/taan/").status_code == 200
 
 
 def test_two_factor_cannot_be_turned_off_while_the_district_requires_it(client, device, require_2fa):
