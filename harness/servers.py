@@ -82,7 +82,8 @@ class PortalServer:
     def sign_in(self, page, username, password=DEMO_PASSWORD, next=None):
         """Signs a Playwright page in through /masuk/ as a person would, as
         nobody else first (its cookies are cleared); returns where it landed:
-        /admin/ for district staff, /redaksi/ for village members, or `next`."""
+        /admin/ for district staff, the newsroom (/redaksi/...) for village
+        members, or `next`."""
         page.context.clear_cookies()
         page.goto(self.url(path="/masuk/" + (f"?{urlencode({'next': next})}" if next else "")))
         page.fill("#id_username", username)

@@ -28,7 +28,7 @@ def test_editor_writes_with_phone_photos_and_publisher_publishes(portal, browser
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
 
-    assert portal.sign_in(page, "editor-taan") == "/redaksi/"  # the newsroom; the admin still takes articles
+    assert portal.sign_in(page, "editor-taan").startswith("/redaksi/")
     page.goto(portal.url(path="/admin/articles/article/add/"))
     page.fill("#id_title", "Nelayan Taan Panen Rumput Laut")
     editor = page.locator(".ck-editor__editable")

@@ -89,7 +89,7 @@ def test_a_member_signs_in_with_a_password_and_out_on_a_shared_phone(portal, pag
     toggle.click()
     assert page.get_attribute("#id_password", "type") == "text" and toggle.get_attribute("aria-pressed") == "true"
     _submit(page, "Masuk")
-    assert page.url == portal.url(path="/redaksi/")
+    assert page.url == portal.url(path="/redaksi/taan/")  # /redaksi/, then the one village
 
     # What the newsroom keeps on the phone: a draft, a resumable upload.
     page.evaluate("localStorage.setItem('draf-1', 'Panen kakao...'); localStorage.setItem('tus::foto', '{}')")
@@ -106,7 +106,7 @@ def test_a_member_signs_in_with_a_password_and_out_on_a_shared_phone(portal, pag
 
 def test_a_user_turns_two_factor_on_and_signs_in_with_the_code(portal, page, browser, screenshot, csp_reports):
     username = f"editor-{SECOND}" if page.width_name == "phone" else f"penerbit-{SECOND}"
-    assert portal.sign_in(page, username) == "/redaksi/"
+    assert portal.sign_in(page, username) == f"/redaksi/{SECOND}/"
     page.goto(portal.url(path="/akun/dua-langkah/"))
     screenshot("twofactor-setup")
     audit(page, browser)
@@ -132,7 +132,7 @@ def test_a_user_turns_two_factor_on_and_signs_in_with_the_code(portal, page, bro
     page.wait_for_timeout(1100)  # django-otp's pause after one wrong code
     page.fill("#id_code", _code(secret, steps_ahead=1))  # enrolment used this step's code
     _submit(page, "Masuk")
-    assert page.url == portal.url(path="/redaksi/")
+    assert page.url == portal.url(path=f"/redaksi/{SECOND}/")
     page.goto(portal.url(path="/akun/dua-langkah/"))
     assert "Verifikasi dua langkah aktif" in page.content()
     assert csp_reports == []
@@ -162,7 +162,7 @@ def test_a_new_volunteer_sets_a_password_from_the_link(portal, page, browser, sc
     audit(page, browser)
     page.get_by_role("link", name="Masuk ke Ruang Redaksi").click()
     page.wait_for_url(portal.url(path="/masuk/"))
-    assert portal.sign_in(page, username, "Kakao-Mamuju-2026") == "/redaksi/"
+    assert portal.sign_in(page, username, "Kakao-Mamuju-2026") == f"/redaksi/{THIRD}/"
 
     page.goto(portal.url(path=path))
     assert "Tautan ini tidak berlaku lagi" in page.content()
