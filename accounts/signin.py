@@ -26,6 +26,7 @@ import time
 import django_otp
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.contrib.auth import login as auth_login
@@ -110,9 +111,11 @@ def _pending_user(request):
         return None
     if not isinstance(pending.get("until"), float) or pending["until"] < time.time():
         return None
+    if pending.get("backend") not in settings.AUTHENTICATION_BACKENDS:
+        return None
     user = get_user_model()._default_manager.filter(pk=pending["user"], is_active=True).first()
     if user is not None:
-        user.backend = pending.get("backend")
+        user.backend = pending["backend"]
     return user
 
 
@@ -142,7 +145,7 @@ def login_code(request):
         else:
             verified = twofactor.verify(user, device, form.cleaned_data["code"])
             if verified is not None:
-                next_url = request.session.pop(PENDING)["next"]
+                next_url = request.session.pop(PENDING).get("next", "")
                 return _finish(request, user, next_url, verified)
             form.add_error("code", twofactor.WRONG_CODE)
         # A wrong code is a failed login, as a wrong password is: after the

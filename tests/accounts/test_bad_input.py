@@ -77,7 +77,8 @@ def test_broken_bodies_are_answered_without_a_server_error(client, taan_editor, 
 
 @pytest.mark.parametrize("pending", [
     "bukan-kamus", {}, {"user": "abc", "until": 9e12}, {"user": 99999, "until": 9e12, "backend": "x"},
-    {"user": 1, "until": "besok"}, {"user": None},
+    {"user": 1, "until": "besok"}, {"user": None}, {"user": 1, "until": 9e12},
+    {"user": 1, "until": 9e12, "backend": "django.contrib.auth.backends.RemoteUserBackend"},
 ])
 def test_a_strange_pending_sign_in_in_the_session_goes_back_to_step_one(client, device, pending):
     session = client.session
