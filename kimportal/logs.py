@@ -8,7 +8,16 @@ string field of its line, so one error is one line, never forty.
 `RequestLogMiddleware` writes one line a request ("kimportal.request"):
 method, host, path, status, duration_ms, user_id, village and request_id.
 The path is logged without its query string: a query can carry tokens
-(password reset links, preview keys) that have no place in a log.
+(password reset links, preview keys) that have no place in a log. Nor does
+a token in the path itself: a URL parameter named like a secret (`token`,
+`key`, `secret`, `signature`, `password`, or ending in `_token`, `_key`...)
+is written as its placeholder, so the new volunteer's one-time link
+/akun/sandi/<uidb64>/<token>/ is logged as `/akun/sandi/MQ/<token>/`.
+The rule goes by the parameter's name, like Django's error reports hiding
+settings named API, TOKEN, KEY, SECRET...: a new view with a `<token>` in
+its URL is safe without anyone remembering to mark it. `logged_path()` is
+that rule; every line about a request (ours and Django's own warnings,
+JSON or text) goes through it.
 
 Settings choose the format (`LOG_FORMAT`: json, or text for development).
 """
@@ -20,6 +29,7 @@ import uuid
 
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
+from django.urls import Resolver404, resolve
 from pythonjsonlogger.json import JsonFormatter as _LibraryJsonFormatter
 
 from kimportal import sentry
@@ -30,6 +40,50 @@ request_log = logging.getLogger("kimportal.request")
 # up; anything else a client sends is replaced, so no one can put arbitrary
 # text in our logs through this header.
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+SECRET_PARAMETER = re.compile(r"(?:^|_)(?:token|key|secret|signature|password)$", re.IGNORECASE)
+
+
+def logged_path(request):
+    """request.path with the value of each secret URL parameter replaced by
+    its name: /akun/sandi/MQ/<token>/."""
+    path = request.path
+    match = _url_match(request)
+    if match is None:
+        return path
+    secrets = {
+        value: name
+        for name, value in match.kwargs.items()
+        if isinstance(value, str) and value and SECRET_PARAMETER.search(name)
+    }
+    if not secrets:
+        return path
+    # Parameters are whole path segments (the default converter stops at /).
+    return "/".join(f"<{secrets[part]}>" if part in secrets else part for part in path.split("/"))
+
+
+def _url_match(request):
+    """The URL pattern a request's path names, also when no view answered:
+    a page from the page cache, a 404, or CommonMiddleware's redirect of a
+    link cut short of its last slash (which the pattern matches with it)."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        return match
+    urlconf = getattr(request, "urlconf", None)
+    path = request.path_info
+    for candidate in (path, path + "/") if not path.endswith("/") else (path,):
+        try:
+            return resolve(candidate, urlconf)
+        except Resolver404:
+            continue
+    return None
+
+
+def _without_secrets(text, request):
+    """A message Django wrote about a request ("Not Found: /path") with its path as logged_path() writes it."""
+    hidden = logged_path(request)
+    return text if hidden == request.path else text.replace(request.path, hidden)
 
 
 def request_host(request):
@@ -58,7 +112,7 @@ def request_fields(request):
     return {
         "method": request.method,
         "host": request_host(request),
-        "path": request.path,
+        "path": logged_path(request),
         "user_id": request_user_id(request),
         "village": site.slug or None if site is not None else None,
         "request_id": getattr(request, "request_id", None),
@@ -84,6 +138,17 @@ class JsonFormatter(_LibraryJsonFormatter):
         if isinstance(request, HttpRequest):
             for key, value in request_fields(request).items():
                 log_data.setdefault(key, value)
+            if isinstance(log_data.get("message"), str):
+                log_data["message"] = _without_secrets(log_data["message"], request)
+
+
+class TextFormatter(logging.Formatter):
+    """Development's plain lines, with request paths as logged_path() writes them."""
+
+    def format(self, record):
+        text = super().format(record)
+        request = getattr(record, "request", None)
+        return _without_secrets(text, request) if isinstance(request, HttpRequest) else text
 
 
 class RequestLogMiddleware:
