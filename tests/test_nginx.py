@@ -362,7 +362,7 @@ def test_body_over_the_limit_is_refused_with_413_before_django(stack):
 
 
 def test_a_full_size_photo_and_its_form_fit_under_the_limit(stack):
-    path, marker = marked("/admin/login/")
+    path, marker = marked("/masuk/")
     body = b"\0" * ((settings.KIM_PHOTO_MAX_MB + 1) * 2**20)
     status, _, _ = request(
         stack, "localhost", path, method="POST", body=body, headers={"Content-Type": "application/octet-stream"}
