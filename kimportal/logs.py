@@ -29,10 +29,9 @@ import uuid
 
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
-from django.urls import Resolver404, resolve
 from pythonjsonlogger.json import JsonFormatter as _LibraryJsonFormatter
 
-from kimportal import sentry
+from kimportal import redaction, sentry
 
 request_log = logging.getLogger("kimportal.request")
 
@@ -42,42 +41,10 @@ request_log = logging.getLogger("kimportal.request")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
-SECRET_PARAMETER = re.compile(r"(?:^|_)(?:token|key|secret|signature|password)$", re.IGNORECASE)
-
-
 def logged_path(request):
     """request.path with the value of each secret URL parameter replaced by
-    its name: /akun/sandi/MQ/<token>/."""
-    path = request.path
-    match = _url_match(request)
-    if match is None:
-        return path
-    secrets = {
-        value: name
-        for name, value in match.kwargs.items()
-        if isinstance(value, str) and value and SECRET_PARAMETER.search(name)
-    }
-    if not secrets:
-        return path
-    # Parameters are whole path segments (the default converter stops at /).
-    return "/".join(f"<{secrets[part]}>" if part in secrets else part for part in path.split("/"))
-
-
-def _url_match(request):
-    """The URL pattern a request's path names, also when no view answered:
-    a page from the page cache, a 404, or CommonMiddleware's redirect of a
-    link cut short of its last slash (which the pattern matches with it)."""
-    match = getattr(request, "resolver_match", None)
-    if match is not None:
-        return match
-    urlconf = getattr(request, "urlconf", None)
-    path = request.path_info
-    for candidate in (path, path + "/") if not path.endswith("/") else (path,):
-        try:
-            return resolve(candidate, urlconf)
-        except Resolver404:
-            continue
-    return None
+    its name: /akun/sandi/MQ/<token>/ (kimportal/redaction.py)."""
+    return redaction.redacted_path(request.path, getattr(request, "urlconf", None), getattr(request, "resolver_match", None))
 
 
 def _without_secrets(text, request):

@@ -40,9 +40,14 @@ def nginx_binary():
     return found
 
 
-def render_site(*, http_port, https_port, cert_dir, static_root, media_root, upstream):
-    """The production site file with its placeholders swapped for loopback ones."""
+def render_site(*, http_port, https_port, cert_dir, static_root, media_root, upstream, log_dir):
+    """The production site file with its placeholders swapped for loopback ones;
+    beside its own access log, the tests' log of which upstream answered."""
     text = SITE_CONF.read_text()
+    text = text.replace(
+        "access_log /var/log/nginx/kimportal.access.log kimportal;",
+        f"access_log {log_dir}/kimportal.access.log kimportal;\n    access_log {log_dir}/access.log upstreams;",
+    )
     text = text.replace(r"kimportal\.example\.id", r"localhost")
     text = text.replace("/etc/letsencrypt/live/kimportal.example.id/", f"{cert_dir}/")
     text = text.replace("kimportal.example.id", "localhost")
@@ -52,7 +57,7 @@ def render_site(*, http_port, https_port, cert_dir, static_root, media_root, ups
     text = re.sub(r"^\s*listen \[::\]:.*\n", "", text, flags=re.M)  # loopback is IPv4 here
     text = re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{http_port}", text)
     text = re.sub(r"\blisten 443\b", f"listen 127.0.0.1:{https_port}", text)
-    left = re.findall(r"example\.id|/srv/|/etc/letsencrypt|listen (?:80|443)\b|127\.0\.0\.1:8000", text)
+    left = re.findall(r"example\.id|/srv/|/etc/letsencrypt|/var/log|listen (?:80|443)\b|127\.0\.0\.1:8000", text)
     if left:
         raise RuntimeError(f"{SITE_CONF} has placeholders this test does not know: {left}")
     return text
@@ -185,7 +190,7 @@ def stack(tmp_path_factory):
         render_site(
             http_port=http_port, https_port=https_port, cert_dir=cert_dir,
             static_root=portal.env["STATIC_ROOT"], media_root=portal.env["MEDIA_ROOT"],
-            upstream=f"127.0.0.1:{portal.port}",
+            upstream=f"127.0.0.1:{portal.port}", log_dir=workdir,
         )
     )
     conf = workdir / "nginx.conf"
@@ -359,6 +364,19 @@ def test_body_over_the_limit_is_refused_with_413_before_django(stack):
     finally:
         conn.close()
     assert stack.upstream_of(marker) == "-"
+
+
+def test_the_access_log_never_holds_a_password_links_token(stack):
+    token = "c9x-" + uuid.uuid4().hex
+    request(stack, "localhost", f"/akun/sandi/MQ/{token}/")
+    request(stack, "localhost", "/")
+    log = stack.workdir / "kimportal.access.log"
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and '"GET / ' not in (log.read_text() if log.exists() else ""):
+        time.sleep(0.05)
+    text = log.read_text()
+    assert "/akun/sandi/<uidb64>/<token>/" in text
+    assert token not in text
 
 
 def test_a_full_size_photo_and_its_form_fit_under_the_limit(stack):
