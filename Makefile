@@ -17,10 +17,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# Serve the demo portal on http://localhost:8000/ and http://taan.localhost:8000/.
+# Serve the demo portal on http://localhost:8000/ and http://taan.localhost:8000/,
+# with the background worker (newsroom email) beside it; Ctrl-C stops both.
 run: venv
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py db_worker --queue-name default & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 0.0.0.0:8000
 
 # Debian packages the tests need, installed only when missing.

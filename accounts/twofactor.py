@@ -1,16 +1,17 @@
 """Two-factor login for the newsroom: a TOTP authenticator app, via django-otp.
 
-- `TwoFactorLoginForm` is the admin login form. It has an optional
-  "Kode verifikasi" field that becomes required for anyone with a confirmed
-  authenticator; a missing or wrong code fails the login and counts for
-  django-axes exactly like a wrong password, so codes cannot be guessed faster
-  than passwords.
-- `setup` and `disable` let a newsroom user turn it on (QR code as inline SVG
-  and the secret as text, confirmed with a code) and off (with a current code).
-- `TwoFactorMiddleware` guards the admin: a session of a user who has an
-  authenticator counts only if a code verified it, and with
-  `KIM_REQUIRE_2FA_FOR_STAFF` district staff without one may open nothing but
-  the enrolment page until they have enrolled.
+- `confirmed_device` and `verify` are what the sign-in's second step
+  (accounts/signin.py) asks: whether a user has an authenticator, and whether
+  a code is right (once: django-otp refuses a time step already used and
+  slows down repeated failures).
+- `setup` and `disable` (/akun/dua-langkah/) let anyone signed in turn it on
+  (QR code as inline SVG and the secret as text, confirmed with a code) and
+  off (with a current code).
+- `TwoFactorMiddleware` guards every signed-in area (the admin, the
+  newsroom, /akun/): a session of a user who has an authenticator counts
+  only if a code verified it, and with `KIM_REQUIRE_2FA_FOR_STAFF` district
+  staff without one may open nothing there but the enrolment page until they
+  have enrolled.
 """
 
 import time
@@ -22,20 +23,23 @@ import qrcode
 import qrcode.image.svg
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
-from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
+from accounts.landing import home_url
 from villages.roles import works_across_villages
 
 DEVICE_NAME = "Aplikasi autentikator"
@@ -46,7 +50,7 @@ PENDING_KEY = "twofactor_pending_key"
 CODE_WIDGET = forms.TextInput(
     attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*", "size": 8}
 )
-MISSING_CODE = "Akun ini memakai verifikasi dua langkah. Masukkan kode 6 angka dari aplikasi autentikator Anda."
+NOT_A_CODE = "Kode verifikasi terdiri dari 6 angka, misalnya 123 456."
 WRONG_CODE = "Kode verifikasi salah atau sudah pernah dipakai. Masukkan kode terbaru dari aplikasi autentikator Anda."
 SLOW_DOWN = "Terlalu banyak kode salah. Tunggu beberapa detik, lalu masukkan kode terbaru."
 
@@ -68,46 +72,11 @@ def _digits(value):
     return "".join((value or "").split())
 
 
-def _verify(user, device, code):
+def verify(user, device, code):
     """Checks a code against the device, once: django-otp remembers the last
-    accepted time step (no replay) and slows down repeated failures."""
-    return django_otp.verify_token(user, device.persistent_id, _digits(code)) is not None
-
-
-class TwoFactorLoginForm(AdminAuthenticationForm):
-    otp_token = forms.CharField(
-        label="Kode verifikasi",
-        required=False,
-        max_length=12,
-        widget=CODE_WIDGET,
-        help_text="Hanya jika verifikasi dua langkah aktif untuk akun Anda: 6 angka dari aplikasi autentikator.",
-    )
-
-    def clean(self):
-        # Username and password first: django-axes counts wrong passwords itself.
-        cleaned_data = super().clean()
-        user = self.get_user()
-        device = confirmed_device(user) if user is not None else None
-        if device is None:
-            return cleaned_data
-        if not _digits(cleaned_data.get("otp_token")):
-            self._fail(MISSING_CODE)
-        if not device.verify_is_allowed()[0]:
-            self._fail(SLOW_DOWN)
-        if not _verify(user, device, cleaned_data["otp_token"]):
-            self._fail(WRONG_CODE)
-        # django-otp marks the session as verified when the login completes.
-        user.otp_device = device
-        return cleaned_data
-
-    def _fail(self, message):
-        # A failed code is a failed login for django-axes: after the limit the
-        # username and address pair is locked, as for wrong passwords.
-        user_login_failed.send(
-            sender=__name__, credentials={"username": self.cleaned_data.get("username")}, request=self.request
-        )
-        self.user_cache = None
-        raise ValidationError(message, code="invalid_code")
+    accepted time step (no replay) and slows down repeated failures. The
+    device that accepted it, else None."""
+    return django_otp.verify_token(user, device.persistent_id, _digits(code))
 
 
 class CodeForm(forms.Form):
@@ -115,8 +84,19 @@ class CodeForm(forms.Form):
         label="Kode verifikasi",
         max_length=12,
         widget=CODE_WIDGET,
-        error_messages={"required": "Masukkan kode 6 angka dari aplikasi autentikator."},
+        help_text="6 angka dari aplikasi autentikator di ponsel Anda; kode berganti setiap 30 detik.",
+        error_messages={
+            "required": "Masukkan kode 6 angka dari aplikasi autentikator.",
+            "max_length": NOT_A_CODE,
+        },
     )
+
+    def clean_code(self):
+        # A mistyped length is not a guess: refused here, it counts for nothing.
+        code = _digits(self.cleaned_data["code"])
+        if not (code.isascii() and code.isdigit() and 6 <= len(code) <= 8):
+            raise ValidationError(NOT_A_CODE, code="not_a_code")
+        return code
 
 
 def _confirm(device, code):
@@ -149,9 +129,12 @@ def _grouped(secret):
 
 
 def _context(request, **extra):
-    return {**admin.site.each_context(request), "title": "Verifikasi dua langkah", **extra}
+    return {"home_url": home_url(request.user), **extra}
 
 
+@never_cache
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def setup(request):
     """Turn on two-factor login: scan the QR code (or type the secret), then
     confirm with a code. Shows the state and the off switch once it is on."""
@@ -176,7 +159,7 @@ def setup(request):
             del request.session[PENDING_KEY]
             django_otp.login(request, pending)  # this session is verified by that code
             messages.success(request, "Verifikasi dua langkah aktif. Mulai sekarang, masuk dengan kata sandi dan kode.")
-            return redirect("twofactor:setup")
+            return redirect("accounts:twofactor")
     return TemplateResponse(
         request,
         "accounts/twofactor_setup.html",
@@ -187,6 +170,7 @@ def setup(request):
             secret=_grouped(b32encode(pending.bin_key).decode()),
             required=two_factor_required(user),
         ),
+        status=400 if form.errors else 200,
     )
 
 
@@ -195,42 +179,46 @@ def _status(request, device, form):
         request,
         "accounts/twofactor_status.html",
         _context(request, device=device, form=form, may_disable=not two_factor_required(request.user)),
+        status=400 if form.errors else 200,
     )
 
 
+@never_cache
+@login_required
+@require_POST
 def disable(request):
     """Turn two-factor login off; needs a current code, and is refused while
     the district requires it for this user."""
     device = confirmed_device(request.user)
-    if request.method != "POST" or device is None:
-        return redirect("twofactor:setup")
+    if device is None:
+        return redirect("accounts:twofactor")
     if two_factor_required(request.user):
         messages.error(request, "Distrik mewajibkan verifikasi dua langkah untuk staf; fitur ini tidak dapat dimatikan.")
-        return redirect("twofactor:setup")
+        return redirect("accounts:twofactor")
     form = CodeForm(request.POST)
     if form.is_valid():
         if not device.verify_is_allowed()[0]:
             form.add_error("code", SLOW_DOWN)
-        elif not _verify(request.user, device, form.cleaned_data["code"]):
+        elif verify(request.user, device, form.cleaned_data["code"]) is None:
             form.add_error("code", WRONG_CODE)
         else:
             TOTPDevice.objects.filter(user=request.user).delete()
             request.session.pop(django_otp.DEVICE_ID_SESSION_KEY, None)
             messages.success(request, "Verifikasi dua langkah dimatikan. Anda masuk dengan kata sandi saja.")
-            return redirect("twofactor:setup")
+            return redirect("accounts:twofactor")
     return _status(request, device, form)
 
 
 class TwoFactorMiddleware:
-    """Guards the admin on the base domain. Must follow django-otp's
-    OTPMiddleware (which tells whether a code verified the session) and the
-    messages middleware."""
+    """Guards the signed-in areas of the base domain: the admin, the newsroom
+    and /akun/. Must follow django-otp's OTPMiddleware (which tells whether a
+    code verified the session) and the messages middleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if getattr(request, "village", None) is None and request.path.startswith(reverse("admin:index")):
+        if getattr(request, "village", None) is None and request.path.startswith(self._signed_in_areas()):
             response = self._guard(request)
             if response is not None:
                 return response
@@ -245,15 +233,21 @@ class TwoFactorMiddleware:
             # opened before they enrolled, or elsewhere) counts for nothing.
             logout(request)
             messages.info(request, "Masuk lagi dengan kata sandi dan kode verifikasi.")
-            return None
+            if request.method in ("GET", "HEAD"):
+                return redirect_to_login(request.get_full_path())
+            return redirect("accounts:login")
         if two_factor_required(user) and request.path not in self._open_paths():
             messages.warning(
                 request,
                 "Distrik mewajibkan verifikasi dua langkah untuk staf. Aktifkan dulu sebelum melanjutkan.",
             )
-            return redirect("twofactor:setup")
+            return redirect("accounts:twofactor")
         return None
 
     @staticmethod
+    def _signed_in_areas():
+        return (reverse("admin:index"), reverse("newsroom:choose"), reverse("accounts:account"))
+
+    @staticmethod
     def _open_paths():
-        return {reverse("twofactor:setup"), reverse("admin:logout"), reverse("admin:login")}
+        return {reverse("accounts:twofactor"), reverse("admin:logout")}

@@ -1,8 +1,8 @@
-"""The newsroom: KIM editors write, illustrate, review and publish here.
-
-Every screen, lookup and upload is scoped through Village.objects.for_user:
-an editor asking for another village's article, photo or revision finds
-nothing.
+"""The admin of articles, photos, topics and announcements: district staff
+and superusers only (villages/roles.py, USE_ADMIN). Village editors and
+publishers work in the newsroom (newsroom/). Every screen, lookup and
+upload is still scoped through Village.objects.for_user and asks the roles
+table for each article.
 """
 
 import datetime
@@ -10,11 +10,10 @@ import difflib
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse, set_urlconf
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -23,10 +22,11 @@ from articles.events import announcement_published
 from articles.forms import AnnouncementForm, ArticleForm, PhotoForm, int_or_none
 from articles.html import plain_text
 from articles.models import Announcement, Article, Photo, Topic
+from articles.views import render_as_readers_see
 from villages import roles
 from villages.admin import DistrictOnlyAdmin, RefuseInvalidFormsMixin
 from villages.models import Village
-from villages.roles import is_newsroom_user, works_across_villages
+from villages.roles import works_across_villages
 
 
 @admin.register(Topic)
@@ -35,9 +35,6 @@ class TopicAdmin(DistrictOnlyAdmin):
     list_display = ["name", "slug", "position"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def has_view_permission(self, request, obj=None):
-        # Members pick topics for their articles; only the district edits them.
-        return is_newsroom_user(request.user)
 
 
 class UserScopedFormMixin:
@@ -124,17 +121,17 @@ class ArticleAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmi
     # The roles table decides; without an object, whether the screen opens at all.
     def _may(self, request, obj, action):
         if obj is None:
-            return is_newsroom_user(request.user)
+            return roles.may(request.user, roles.Action.USE_ADMIN)
         return obj.may(request.user, action)
 
     def has_module_permission(self, request):
-        return is_newsroom_user(request.user)
+        return roles.may(request.user, roles.Action.USE_ADMIN)
 
     def has_view_permission(self, request, obj=None):
         return self._may(request, obj, roles.Action.VIEW)
 
     def has_add_permission(self, request):
-        return is_newsroom_user(request.user)
+        return roles.may(request.user, roles.Action.USE_ADMIN)
 
     def has_change_permission(self, request, obj=None):
         return self._may(request, obj, roles.Action.EDIT)
@@ -191,20 +188,7 @@ class ArticleAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmi
         return JsonResponse({"url": photo.url(1200)})
 
     def preview_view(self, request, pk):
-        article = self._article(request, pk)
-        request.village = article.village
-        # Rendered with the village site's own URLs, exactly as readers will see it.
-        set_urlconf("kimportal.urls_village")
-        try:
-            response = TemplateResponse(
-                request, "articles/article_detail.html", {"article": article, "preview": True}
-            )
-            response.render()
-        finally:
-            set_urlconf(None)
-        response["X-Robots-Tag"] = "noindex"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return render_as_readers_see(request, self._article(request, pk))
 
     def revisions_view(self, request, pk):
         article = self._article(request, pk)
@@ -308,11 +292,11 @@ class PhotoAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmin)
 
     def _may(self, request, obj, action):
         if obj is None:
-            return is_newsroom_user(request.user)
+            return roles.may(request.user, roles.Action.USE_ADMIN)
         return roles.may(request.user, action, obj.village)
 
     def has_module_permission(self, request):
-        return is_newsroom_user(request.user)
+        return roles.may(request.user, roles.Action.USE_ADMIN)
 
     def has_view_permission(self, request, obj=None):
         return self._may(request, obj, roles.Action.VIEW)
@@ -323,7 +307,7 @@ class PhotoAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmin)
     has_delete_permission = has_change_permission
 
     def has_add_permission(self, request):
-        return is_newsroom_user(request.user)
+        return roles.may(request.user, roles.Action.USE_ADMIN)
 
 
 @admin.register(Announcement)
@@ -375,8 +359,7 @@ class AnnouncementAdmin(DistrictOnlyAdmin):
         # After the targets are saved: they say which villages to tell.
         super().save_related(request, form, formsets, change)
         if not change:
-            announcement = form.instance
-            transaction.on_commit(lambda: announcement_published.send(sender=Announcement, announcement=announcement))
+            announcement_published.send(sender=Announcement, announcement=form.instance)
 
     def view_on_site(self, obj):
         return reverse("district:announcement", args=[obj.pk])

@@ -27,7 +27,31 @@ class PhotoUploadField(forms.FileField):
         return photos.process(upload)
 
 
-class ArticleForm(forms.ModelForm):
+class NotStaleMixin:
+    """A form that writes over an article refuses to when someone else saved
+    it after this person opened it: the `edited_version` field carries the
+    `updated` time they started from."""
+
+    def init_edited_version(self):
+        self.fields["edited_version"].initial = self.instance.updated.isoformat() if self.instance.pk else ""
+
+    def check_not_stale(self):
+        submitted = self.cleaned_data.get("edited_version")
+        if not self.instance.pk or not submitted:
+            return
+        current = Article.objects.filter(pk=self.instance.pk).values_list("updated", flat=True).first()
+        if current and current.isoformat() != submitted:
+            last = self.instance.revisions.select_related("author").first()
+            who = last.author.get_full_name() or last.author.username if last and last.author else "orang lain"
+            raise ValidationError(
+                f"Berita ini sudah diubah oleh {who} pada {timezone.localtime(current):%d-%m-%Y %H.%M} "
+                "setelah Anda membukanya. Perubahan Anda belum disimpan: salin teks Anda, "
+                "buka ulang berita ini di tab baru, lalu gabungkan.",
+                code="stale",
+            )
+
+
+class ArticleForm(NotStaleMixin, forms.ModelForm):
     photo_upload = PhotoUploadField(
         label="Unggah foto utama",
         required=False,
@@ -75,7 +99,7 @@ class ArticleForm(forms.ModelForm):
         if self.instance.photo_id:
             self.fields["photo_alt"].initial = self.instance.photo.alt
             self.fields["photo_caption"].initial = self.instance.photo.caption
-        self.fields["edited_version"].initial = self.instance.updated.isoformat() if self.instance.pk else ""
+        self.init_edited_version()
 
     def _village(self):
         """The village this form writes for, as far as it is known yet."""
@@ -103,23 +127,8 @@ class ArticleForm(forms.ModelForm):
         for photo in [cleaned.get("photo"), *(cleaned.get("gallery") or [])]:
             if photo is not None and village is not None and photo.village_id != village.pk:
                 raise ValidationError("Foto harus berasal dari perpustakaan foto desa yang sama.")
-        self._check_not_stale()
+        self.check_not_stale()
         return cleaned
-
-    def _check_not_stale(self):
-        submitted = self.cleaned_data.get("edited_version")
-        if not self.instance.pk or not submitted:
-            return
-        current = Article.objects.filter(pk=self.instance.pk).values_list("updated", flat=True).first()
-        if current and current.isoformat() != submitted:
-            last = self.instance.revisions.select_related("author").first()
-            who = last.author.get_full_name() or last.author.username if last and last.author else "orang lain"
-            raise ValidationError(
-                f"Berita ini sudah diubah oleh {who} pada {timezone.localtime(current):%d-%m-%Y %H.%M} "
-                "setelah Anda membukanya. Perubahan Anda belum disimpan: salin teks Anda, "
-                "buka ulang berita ini di tab baru, lalu gabungkan.",
-                code="stale",
-            )
 
     def missing_alt_text(self):
         """Images in the article that a blind reader would not know about."""

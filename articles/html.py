@@ -19,6 +19,8 @@ from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles import photos
+
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
     "ul", "ol", "li", "a", "blockquote", "figure", "figcaption", "img",
@@ -53,9 +55,10 @@ def _filter_attribute(tag, attribute, value):
     if tag in ("oembed", "iframe") and attribute in ("url", "src"):
         return value if youtube_id(value) else None
     if tag == "img" and attribute == "src":
-        # Body images are our own uploads: never data:, never hot-linked from
-        # elsewhere (that would tell another site who reads village news).
-        return value if value.startswith("/media/villages/") and ".." not in value else None
+        # Body images are our own renditions: never data:, never hot-linked
+        # from elsewhere (that would tell another site who reads village
+        # news), never a path that leaves the media folder.
+        return value if photos.folder_of(value) else None
     return value
 
 
@@ -96,6 +99,17 @@ def render_body(stored):
 
 
 IMG_TAG = re.compile(r"<img\b[^>]*>")
+IMG_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def image_sources(html):
+    """The src of every <img> in `html`, as sent: "" for an image without one
+    (what an editor sends while a photo is still uploading)."""
+    sources = []
+    for tag in IMG_TAG.findall(html or ""):
+        match = IMG_SRC.search(tag)
+        sources.append(htmllib.unescape(next((g for g in match.groups() if g is not None), "")) if match else "")
+    return sources
 ALT_TEXT = re.compile(r'\balt="[^"]*\S[^"]*"')
 
 

@@ -106,6 +106,16 @@ class Photo(models.Model):
         self.folder = photos.store(processed, self.village.slug)
         self.width, self.height, self.widths = processed.width, processed.height, processed.widths
 
+    @property
+    def is_live(self):
+        """Shown by a published or scheduled article, as its lead photo or in its
+        gallery: changing it changes a live article (villages/roles.py)."""
+        live = Article.objects.filter(status__in=LIVE_STATUSES, deleted_at__isnull=True)
+        return live.filter(Q(photo=self) | Q(gallery=self)).exists()
+
+    def may(self, user, action):
+        return roles.may(user, action, self.village, live=self.is_live)
+
     def url(self, width=None, ext="jpg"):
         width = width if width in self.widths else self.closest_width(width or 800)
         return default_storage.url(f"{self.folder}/{width}.{ext}")
@@ -439,11 +449,12 @@ class Article(models.Model):
         if not self.may(user, action):
             raise PermissionDenied("Anda tidak berhak melakukan ini pada berita ini.")
 
-    def _moved(self, user, transition, note=""):
-        self.snapshot(user)
-        transaction.on_commit(
-            lambda: article_moved.send(sender=Article, article=self, actor=user, transition=transition, note=note)
-        )
+    def _moved(self, user, transition, note="", keep_revision=True):
+        # Sent inside the change's transaction: what the receivers write
+        # (notifications) stands or falls with it.
+        if keep_revision:
+            self.snapshot(user)
+        article_moved.send(sender=Article, article=self, actor=user, transition=transition, note=note)
 
     @transaction.atomic
     def submit(self, user):
@@ -489,6 +500,11 @@ class Article(models.Model):
         self.save()
         self._moved(user, self.Transition.WITHDRAWN)
 
+    def request_change(self, user, note):
+        """Someone who may not change a live article asks its publishers to."""
+        self._require(user, roles.Action.VIEW)
+        self._moved(user, self.Transition.CHANGE_REQUESTED, note, keep_revision=False)
+
     @property
     def was_sent_back(self):
         return self.status == self.Status.DRAFT and bool(self.review_note)
@@ -500,18 +516,14 @@ class Article(models.Model):
         self.taken_down_at, self.takedown_reason = timezone.now(), reason
         Article.objects.filter(pk=self.pk).update(taken_down_at=self.taken_down_at, takedown_reason=reason)
         AuditEntry.record(user, AuditEntry.Action.TAKE_DOWN, self.village, subject=self, reason=reason)
-        transaction.on_commit(lambda: article_moved.send(
-            sender=Article, article=self, actor=user, transition=self.Transition.TAKEN_DOWN, note=reason
-        ))
+        self._moved(user, self.Transition.TAKEN_DOWN, reason, keep_revision=False)
 
     @transaction.atomic
     def restore_after_takedown(self, user, reason):
         self.taken_down_at, self.takedown_reason = None, ""
         Article.objects.filter(pk=self.pk).update(taken_down_at=None, takedown_reason="")
         AuditEntry.record(user, AuditEntry.Action.RESTORE, self.village, subject=self, reason=reason)
-        transaction.on_commit(lambda: article_moved.send(
-            sender=Article, article=self, actor=user, transition=self.Transition.RESTORED, note=reason
-        ))
+        self._moved(user, self.Transition.RESTORED, reason, keep_revision=False)
 
     def move_to_trash(self):
         self.deleted_at = timezone.now()

@@ -9,6 +9,7 @@ and the largest rendition (1600 px) is more than a news page needs.
 """
 
 import io
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -21,7 +22,16 @@ from pillow_heif import register_heif_opener
 
 register_heif_opener()
 
-MAX_PIXELS = 60_000_000  # more than any phone camera; bombs are refused before decoding
+# Pixel limits by format, checked from the header before anything is
+# decoded (so bombs never are). A JPEG decodes at 1/2 to 1/8 scale, so a
+# 50-megapixel phone photo is cheap; HEIC, PNG, WebP and GIF decode at full
+# size: HEIC up to phones' usual sizes (12 to 24 megapixels; the newsroom
+# resizes larger ones in the browser), the others, screenshots and
+# graphics, less. bench/photo_worst_case.py measures the worst accepted
+# photo of each (goal: under 3 s and 300 MB in one worker).
+MAX_PIXELS = 50_000_000
+PIXEL_LIMITS = {"JPEG": MAX_PIXELS, "MPO": MAX_PIXELS, "HEIF": 32_000_000}
+OTHER_PIXEL_LIMIT = 12_000_000
 MIN_SIDE = 50
 WIDTHS = (400, 800, 1200, 1600)
 FORMATS = {"webp": ("WEBP", {"quality": 72, "method": 4}), "jpg": ("JPEG", {"quality": 78, "optimize": True, "progressive": True})}
@@ -79,8 +89,12 @@ def _too_big():
     )
 
 
-def open_image(data):
-    """Open and fully decode an image, or raise a ValidationError in Indonesian."""
+def open_image(data, longest=None):
+    """Open and fully decode an image, or raise a ValidationError in Indonesian.
+
+    With `longest`, a JPEG is decoded at the smallest of 1/2, 1/4 or 1/8
+    scale that still gives at least that many pixels on its long side: a
+    50-megapixel phone photo never exists at full size in memory."""
     try:
         image = Image.open(io.BytesIO(data))
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
@@ -92,10 +106,15 @@ def open_image(data):
     if image.format not in ACCEPTED:
         raise _refuse("Format gambar ini tidak didukung. Gunakan JPG, PNG, WebP, atau HEIC.", "format")
     width, height = image.size
-    if width * height > MAX_PIXELS:
-        raise _bomb()
+    limit = PIXEL_LIMITS.get(image.format, OTHER_PIXEL_LIMIT)
+    if width * height > limit:
+        raise _bomb(limit)
     if min(width, height) < MIN_SIDE:
         raise _refuse(f"Foto terlalu kecil: sisi terpendek minimal {MIN_SIDE} piksel.", "too_small")
+    if longest and max(width, height) > 2 * longest:
+        # JPEG: a scaled decode; HEIC: an embedded preview only if one is big enough.
+        scale = longest / max(width, height)
+        image.draft("RGB", (round(width * scale), round(height * scale)))
     try:
         image.load()
     except Image.DecompressionBombError:
@@ -105,10 +124,30 @@ def open_image(data):
     return image
 
 
-def _bomb():
+def _bomb(limit=MAX_PIXELS):
     return _refuse(
-        f"Ukuran gambar terlalu besar (lebih dari {MAX_PIXELS // 1_000_000} megapiksel).", "bomb"
+        f"Ukuran gambar terlalu besar (lebih dari {limit // 1_000_000} megapiksel). "
+        "Kecilkan fotonya, atau kirim dari ruang redaksi, yang mengecilkannya sendiri.",
+        "bomb",
     )
+
+
+# Modes Image.reduce() takes; others (palette, 1-bit, CMYK) are converted first.
+REDUCIBLE = {"L", "LA", "RGB", "RGBA", "I", "F"}
+
+
+def _shrink(image, longest):
+    """Whatever the decoder could not scale (PNG, WebP, HEIC), reduced by a
+    whole factor (a fast box filter) to no less than twice the largest
+    rendition, before anything else copies it: every later step works on
+    megabytes, not hundreds of them."""
+    factor = max(image.size) // (2 * longest)
+    if factor < 2:
+        return image
+    if image.mode not in REDUCIBLE:
+        transparent = image.mode in ("P", "PA") and "transparency" in image.info
+        image = image.convert("RGBA" if transparent or image.mode == "PA" else "RGB")
+    return image.reduce(factor)
 
 
 def _flatten(image):
@@ -117,25 +156,58 @@ def _flatten(image):
         image = image.convert("RGBA")
         background = Image.new("RGB", image.size, (255, 255, 255))
         background.paste(image, mask=image.getchannel("A"))
-        return background
-    return image.convert("RGB")
+        image = background
+    else:
+        image = image.convert("RGB")
+    # Pillow carries what it read (a JPEG's comment segment, ICC profile,
+    # XMP) into every copy and writes some of it back when saving: nothing
+    # but pixels goes on.
+    image.info = {}
+    return image
 
 
 def process(upload):
     """Validate an upload and make its renditions. Nothing is stored."""
-    image = _flatten(open_image(read_upload(upload)))
+    image = _flatten(_shrink(open_image(read_upload(upload), WIDTHS[-1]), WIDTHS[-1]))
     widths = sorted({w for w in WIDTHS if w < image.width} | {min(image.width, WIDTHS[-1])})
     largest = widths[-1]
     processed = ProcessedPhoto(width=largest, height=round(image.height * largest / image.width))
-    for width in widths:
-        height = max(1, round(image.height * width / image.width))
-        resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+    # Largest first, each from the one before: never four resizes of a big image.
+    full_width, full_height = image.size
+    for width in reversed(widths):
+        height = max(1, round(full_height * width / full_width))
+        if width != image.width:
+            image = image.resize((width, height), Image.LANCZOS)
         for ext, (fmt, options) in FORMATS.items():
             out = io.BytesIO()
             # No exif=, icc_profile= or xmp= argument: nothing but pixels is written.
-            resized.save(out, fmt, **options)
+            image.save(out, fmt, **options)
             processed.renditions[(width, ext)] = out.getvalue()
     return processed
+
+
+# Where store() writes, exactly: anything else in a URL (%2e%2e, a query,
+# another host) is not one of our renditions.
+RENDITION_PATH = re.compile(r"(villages/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?/photos/[0-9a-f]{32})/[0-9]{1,5}\.(?:jpg|webp)")
+
+
+def folder_of(url):
+    """The rendition folder a photo URL points into ("villages/taan/photos/0f3a…"),
+    or None for anything that is not one of our renditions."""
+    prefix = default_storage.url("")
+    if not url or not url.startswith(prefix):
+        return None
+    match = RENDITION_PATH.fullmatch(url[len(prefix):])
+    return match.group(1) if match else None
+
+
+def delete_folder(folder):
+    """Remove a photo's renditions: once the photo is gone, so are its files and URLs."""
+    if not RENDITION_PATH.fullmatch(f"{folder}/1.jpg"):
+        return
+    _, files = default_storage.listdir(folder)
+    for name in files:
+        default_storage.delete(f"{folder}/{name}")
 
 
 def store(processed, village_slug):

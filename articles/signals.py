@@ -2,9 +2,11 @@
 or announcement bumps the page-cache stamps it appears under, and the page
 cache learns when a page will change by the clock alone."""
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from articles import photos
 from articles.models import Announcement, Article, Photo, Topic
 from pagecache import stamps
 from pagecache.signals import next_change
@@ -15,6 +17,13 @@ from villages.models import village_pages_changed
 @receiver([post_save, post_delete], sender=Photo)
 def village_content_changed(sender, instance, **kwargs):
     village_pages_changed(instance.village.slug)
+
+
+@receiver(post_delete, sender=Photo)
+def photo_files_deleted(sender, instance, **kwargs):
+    # After the commit: a rolled-back delete keeps its files.
+    folder = instance.folder
+    transaction.on_commit(lambda: photos.delete_folder(folder))
 
 
 @receiver(m2m_changed, sender=Article.gallery.through)

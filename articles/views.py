@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
+from django.urls import set_urlconf
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
@@ -142,3 +144,19 @@ def district_topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     page = _page(request, _site_articles(request).as_cards().for_topic(topic))
     return render(request, "articles/district_topic.html", {"page": page, "topic": topic})
+
+
+def render_as_readers_see(request, article, template="articles/article_detail.html", context=None):
+    """An article rendered with its village site's own template and URLs,
+    exactly as readers will see it, for the newsroom (previews, review) on
+    the base domain. Never cached, never indexed."""
+    request.village = article.village
+    set_urlconf("kimportal.urls_village")
+    try:
+        response = TemplateResponse(request, template, {"article": article, "preview": True, **(context or {})})
+        response.render()
+    finally:
+        set_urlconf(None)
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    return response

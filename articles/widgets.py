@@ -18,7 +18,7 @@ class RichTextEditor(forms.Textarea):
             forms.Script("articles/editor/rich-text.js", defer=True),
         ]
 
-    def __init__(self, attrs=None, upload_url=None):
+    def __init__(self, upload_url=None, attrs=None):
         super().__init__(attrs)
         self.upload_url = upload_url
 

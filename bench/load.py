@@ -246,7 +246,7 @@ def main():
         print("| requests | " + " | ".join(f"{n:,}" for n, _ in series) + " |")
         print("|---" * (len(series) + 1) + "|")
         print("| MB | " + " | ".join(f"{mb:.0f}" for _, mb in series) + " |")
-    print(f"\nWorker memory (RSS, all workers): " + ", ".join(
+    print("\nWorker memory (RSS, all workers): " + ", ".join(
         f"{'warm' if cached else 'uncached'} server {when} {mb:.0f} MB ({n} workers)" for when, cached, mb, n in memory
     ) + f"; {requests} page requests in all.")
 

@@ -76,9 +76,7 @@ class Soak:
 
     def login(self, username):
         browser = Browser()
-        port = self.port()
-        browser.request(port, "GET", "/admin/login/")
-        response, _ = browser.post_form(port, "/admin/login/?next=/admin/", {"username": username, "password": PASSWORD})
+        response = browser.sign_in(self.port(), username, PASSWORD)
         self.count(response, f"login {username}")
         return browser
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
+# Every account `seed_demo` makes has it (demo/seeding.py); none has an authenticator.
+DEMO_PASSWORD = "kimportal-demo"
 
 
 def free_port():
@@ -76,6 +78,21 @@ class PortalServer:
     def url(self, slug="", path="/"):
         host = f"{slug}.localhost" if slug else "localhost"
         return f"http://{host}:{self.port}{path}"
+
+    def sign_in(self, page, username, password=DEMO_PASSWORD, next=None):
+        """Signs a Playwright page in through /masuk/ as a person would, as
+        nobody else first (its cookies are cleared); returns where it landed:
+        /admin/ for district staff, the newsroom (/redaksi/...) for village
+        members, or `next`."""
+        page.context.clear_cookies()
+        page.goto(self.url(path="/masuk/" + (f"?{urlencode({'next': next})}" if next else "")))
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        with page.expect_navigation(wait_until="domcontentloaded"):
+            page.click("button[type=submit]")
+        if "/masuk/" in page.url:
+            raise AssertionError(f"{username} was not signed in: {page.locator('.errorlist').all_inner_texts()}")
+        return urlparse(page.url).path
 
     def manage(self, *args):
         subprocess.run(
@@ -164,3 +181,9 @@ class Browser:
     def post_form(self, port, path, fields):
         body = urlencode({"csrfmiddlewaretoken": self.csrf(), **fields}, doseq=True)
         return self.request(port, "POST", path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+    def sign_in(self, port, username, password=DEMO_PASSWORD, next="/admin/"):
+        """Through /masuk/ (the form first, for its CSRF cookie); the answer, a 302 when it worked."""
+        self.request(port, "GET", "/masuk/")
+        response, _ = self.post_form(port, "/masuk/?" + urlencode({"next": next}), {"username": username, "password": password})
+        return response

@@ -8,7 +8,16 @@ string field of its line, so one error is one line, never forty.
 `RequestLogMiddleware` writes one line a request ("kimportal.request"):
 method, host, path, status, duration_ms, user_id, village and request_id.
 The path is logged without its query string: a query can carry tokens
-(password reset links, preview keys) that have no place in a log.
+(password reset links, preview keys) that have no place in a log. Nor does
+a token in the path itself: a URL parameter named like a secret (`token`,
+`key`, `secret`, `signature`, `password`, or ending in `_token`, `_key`...)
+is written as its placeholder, so the new volunteer's one-time link
+/akun/sandi/<uidb64>/<token>/ is logged as `/akun/sandi/MQ/<token>/`.
+The rule goes by the parameter's name, like Django's error reports hiding
+settings named API, TOKEN, KEY, SECRET...: a new view with a `<token>` in
+its URL is safe without anyone remembering to mark it. `logged_path()` is
+that rule; every line about a request (ours and Django's own warnings,
+JSON or text) goes through it.
 
 Settings choose the format (`LOG_FORMAT`: json, or text for development).
 """
@@ -22,7 +31,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from pythonjsonlogger.json import JsonFormatter as _LibraryJsonFormatter
 
-from kimportal import sentry
+from kimportal import redaction, sentry
 
 request_log = logging.getLogger("kimportal.request")
 
@@ -30,6 +39,18 @@ request_log = logging.getLogger("kimportal.request")
 # up; anything else a client sends is replaced, so no one can put arbitrary
 # text in our logs through this header.
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+def logged_path(request):
+    """request.path with the value of each secret URL parameter replaced by
+    its name: /akun/sandi/MQ/<token>/ (kimportal/redaction.py)."""
+    return redaction.redacted_path(request.path, getattr(request, "urlconf", None), getattr(request, "resolver_match", None))
+
+
+def _without_secrets(text, request):
+    """A message Django wrote about a request ("Not Found: /path") with its path as logged_path() writes it."""
+    hidden = logged_path(request)
+    return text if hidden == request.path else text.replace(request.path, hidden)
 
 
 def request_host(request):
@@ -58,7 +79,7 @@ def request_fields(request):
     return {
         "method": request.method,
         "host": request_host(request),
-        "path": request.path,
+        "path": logged_path(request),
         "user_id": request_user_id(request),
         "village": site.slug or None if site is not None else None,
         "request_id": getattr(request, "request_id", None),
@@ -84,6 +105,17 @@ class JsonFormatter(_LibraryJsonFormatter):
         if isinstance(request, HttpRequest):
             for key, value in request_fields(request).items():
                 log_data.setdefault(key, value)
+            if isinstance(log_data.get("message"), str):
+                log_data["message"] = _without_secrets(log_data["message"], request)
+
+
+class TextFormatter(logging.Formatter):
+    """Development's plain lines, with request paths as logged_path() writes them."""
+
+    def format(self, record):
+        text = super().format(record)
+        request = getattr(record, "request", None)
+        return _without_secrets(text, request) if isinstance(request, HttpRequest) else text
 
 
 class RequestLogMiddleware:

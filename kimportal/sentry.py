@@ -31,11 +31,17 @@ def sample_rate(value, name="SENTRY_TRACES_SAMPLE_RATE"):
 
 
 def _without_query_string(event, hint):
+    """No query string, and no secret in the path (a password link's token)."""
     request = event.get("request")
     if isinstance(request, dict):
         request.pop("query_string", None)
         if isinstance(request.get("url"), str):
-            request["url"] = request["url"].split("?", 1)[0]
+            from urllib.parse import urlsplit
+
+            from kimportal.redaction import redacted_path
+
+            url = urlsplit(request["url"].split("?", 1)[0])
+            request["url"] = url._replace(path=redacted_path(url.path)).geturl()
     return event
 
 

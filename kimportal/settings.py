@@ -195,6 +195,14 @@ CACHES = {
 # long at most, and how long a CDN or proxy in front may keep one (s-maxage).
 KIM_PAGE_CACHE_SECONDS = envint("KIM_PAGE_CACHE_SECONDS", 600)
 KIM_SHARED_CACHE_SECONDS = envint("KIM_SHARED_CACHE_SECONDS", 30)
+# The query parameters public pages read, and the one form of each that a
+# cached page may be stored under (anything else is built, never stored):
+# a page number, and search words as the search box sends them (at most
+# eight, single spaces, 100 characters).
+KIM_PAGE_CACHE_PARAMETERS = {
+    "page": r"[1-9][0-9]{0,3}",
+    "q": r"(?=.{1,100}$)[^\s]+(?: [^\s]+){0,7}",
+}
 
 AUTH_USER_MODEL = "villages.User"
 # Login throttling: five wrong passwords for one username from one address
@@ -227,7 +235,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# Our own sign-in (accounts/signin.py); after it, each role lands on its
+# home (accounts/landing.py): this default is only for what asks Django.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "newsroom:choose"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
@@ -308,7 +319,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "json": {"()": "kimportal.logs.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "text": {"()": "kimportal.logs.TextFormatter", "format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},

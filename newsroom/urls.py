@@ -17,6 +17,7 @@ urlpatterns = [
     path("<slug:slug>/berita/<int:pk>/pratinjau/", views.preview, name="preview"),
     path("<slug:slug>/berita/<int:pk>/minta-perubahan/", views.request_change, name="request_change"),
     path("<slug:slug>/berita/<int:pk>/hapus/", views.delete, name="delete"),
+    path("<slug:slug>/berita/<int:pk>/tarik/", views.withdraw, name="withdraw"),
     path("<slug:slug>/berita/<int:pk>/riwayat/", views.revisions, name="revisions"),
     path("<slug:slug>/berita/<int:pk>/riwayat/<int:revision_pk>/pulihkan/", views.restore_revision, name="restore_revision"),
     path("<slug:slug>/sampah/", views.trash, name="trash"),

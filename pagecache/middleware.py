@@ -17,8 +17,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip as accepts_gzip
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe, urlencode
 
 from pagecache import stamps
 from pagecache.signals import next_change
@@ -48,19 +48,38 @@ TRACKING_PARAMETER = re.compile(r"(utm_[a-z_]+|fbclid|gclid|igshid|mc_cid|mc_eid
 
 
 def _query_for_key(request):
+    """The query string as a key holds it: only the parameters pages read
+    (KIM_PAGE_CACHE_PARAMETERS), each once and in its one normal form, in a
+    fixed order, without a share's tracking parameters. None when the query
+    holds anything else: that page is built and sent, never stored, so made-up
+    parameters cannot fill the cache."""
     query = request.META.get("QUERY_STRING", "")
     if not query:
         return ""
-    return "&".join(part for part in query.split("&") if not TRACKING_PARAMETER.match(part.split("=", 1)[0]))
+    wanted = settings.KIM_PAGE_CACHE_PARAMETERS
+    kept = {}
+    for name, values in request.GET.lists():
+        if TRACKING_PARAMETER.match(name):
+            continue
+        pattern = wanted.get(name)
+        if pattern is None or len(values) != 1 or not re.fullmatch(pattern, values[0]):
+            return None
+        kept[name] = values[0]
+    return urlencode(sorted(kept.items()))
 
 
 def page_key(request):
-    """One entry per representation of a URL: the stamps it was built under
-    are kept inside the entry (see Entry), so a change needs no new key and a
-    lookup needs no stamps first."""
+    """One entry per representation of a URL, or None for a request whose
+    page must not be stored. The stamps an entry was built under are kept
+    inside it (see Entry), so a change needs no new key and a lookup needs
+    no stamps first."""
+    query = _query_for_key(request)
+    if query is None:
+        return None
     meta = request.META
     gzip = "gzip" if accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", "")) else ""
-    wanted = f"{request.scheme}://{request.get_host()}{request.path}?{_query_for_key(request)}|{meta.get('HTTP_SAVE_DATA', '')}|{gzip}"
+    save_data = "on" if meta.get("HTTP_SAVE_DATA", "").strip().lower() == "on" else ""
+    wanted = f"{request.scheme}://{request.get_host()}{request.path}?{query}|{save_data}|{gzip}"
     digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"kim:page:{digest}"
 
@@ -94,6 +113,10 @@ class PageCacheMiddleware:
         if lookup is None:
             return self.get_response(request)
         key, current, entry = lookup
+        if key is None:
+            response = self.get_response(request)
+            response["X-Cache"] = "bypass"
+            return response
         if entry is not None and entry.stamps == current:
             return self._answer(request, self._restore(entry, "hit"))
         stamps.remember(request, current)
@@ -114,6 +137,8 @@ class PageCacheMiddleware:
         if request.path_info.startswith(_SKIPPED_PREFIXES) or not may_use_cache(request):
             return None
         key = page_key(request)
+        if key is None:
+            return None, None, None
         stamp_keys = stamps.keys_of(request)
         try:
             found = cache.get_many([*stamp_keys, key])
@@ -149,6 +174,8 @@ class PageCacheMiddleware:
         # Readers' browsers check back every time (and get a 304 while the
         # page is unchanged); a CDN or proxy in front may keep it briefly.
         patch_cache_control(response, public=True, max_age=0, s_maxage=settings.KIM_SHARED_CACHE_SECONDS)
+        # The key tells Save-Data on from off; so must every cache after us.
+        patch_vary_headers(response, ("Save-Data",))
         response["Last-Modified"] = http_date()
         set_response_etag(response)
         response["X-Cache"] = "miss"

@@ -30,7 +30,6 @@ from harness.servers import ROOT, PortalServer, free_port
 pytestmark = pytest.mark.xdist_group("nginx")
 
 SITE_CONF = ROOT / "deploy" / "nginx" / "kimportal.conf"
-UNIT = ROOT / "deploy" / "kimportal.service"
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 
 
@@ -41,9 +40,14 @@ def nginx_binary():
     return found
 
 
-def render_site(*, http_port, https_port, cert_dir, static_root, media_root, upstream):
-    """The production site file with its placeholders swapped for loopback ones."""
+def render_site(*, http_port, https_port, cert_dir, static_root, media_root, upstream, log_dir):
+    """The production site file with its placeholders swapped for loopback ones;
+    beside its own access log, the tests' log of which upstream answered."""
     text = SITE_CONF.read_text()
+    text = text.replace(
+        "access_log /var/log/nginx/kimportal.access.log kimportal;",
+        f"access_log {log_dir}/kimportal.access.log kimportal;\n    access_log {log_dir}/access.log upstreams;",
+    )
     text = text.replace(r"kimportal\.example\.id", r"localhost")
     text = text.replace("/etc/letsencrypt/live/kimportal.example.id/", f"{cert_dir}/")
     text = text.replace("kimportal.example.id", "localhost")
@@ -53,7 +57,7 @@ def render_site(*, http_port, https_port, cert_dir, static_root, media_root, ups
     text = re.sub(r"^\s*listen \[::\]:.*\n", "", text, flags=re.M)  # loopback is IPv4 here
     text = re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{http_port}", text)
     text = re.sub(r"\blisten 443\b", f"listen 127.0.0.1:{https_port}", text)
-    left = re.findall(r"example\.id|/srv/|/etc/letsencrypt|listen (?:80|443)\b|127\.0\.0\.1:8000", text)
+    left = re.findall(r"example\.id|/srv/|/etc/letsencrypt|/var/log|listen (?:80|443)\b|127\.0\.0\.1:8000", text)
     if left:
         raise RuntimeError(f"{SITE_CONF} has placeholders this test does not know: {left}")
     return text
@@ -186,7 +190,7 @@ def stack(tmp_path_factory):
         render_site(
             http_port=http_port, https_port=https_port, cert_dir=cert_dir,
             static_root=portal.env["STATIC_ROOT"], media_root=portal.env["MEDIA_ROOT"],
-            upstream=f"127.0.0.1:{portal.port}",
+            upstream=f"127.0.0.1:{portal.port}", log_dir=workdir,
         )
     )
     conf = workdir / "nginx.conf"
@@ -309,7 +313,12 @@ def test_media_outside_the_village_folders_is_not_found_on_a_village_host(stack)
     notice.parent.mkdir(parents=True)
     notice.write_bytes(b"%PDF-1.4\n")
     path = f"/media/{notice.relative_to(stack.media_root)}"
-    assert request(stack, "localhost", path)[0] == 200
+    status, headers, _ = request(stack, "localhost", path)
+    assert status == 200
+    # The base domain is the admin's origin: an attachment only ever downloads.
+    assert headers["Content-Disposition"] == "attachment"
+    assert headers["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert headers["X-Content-Type-Options"] == "nosniff"
     assert request(stack, "taan.localhost", path)[0] == 404
 
 
@@ -357,8 +366,21 @@ def test_body_over_the_limit_is_refused_with_413_before_django(stack):
     assert stack.upstream_of(marker) == "-"
 
 
+def test_the_access_log_never_holds_a_password_links_token(stack):
+    token = "c9x-" + uuid.uuid4().hex
+    request(stack, "localhost", f"/akun/sandi/MQ/{token}/")
+    request(stack, "localhost", "/")
+    log = stack.workdir / "kimportal.access.log"
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and '"GET / ' not in (log.read_text() if log.exists() else ""):
+        time.sleep(0.05)
+    text = log.read_text()
+    assert "/akun/sandi/<uidb64>/<token>/" in text
+    assert token not in text
+
+
 def test_a_full_size_photo_and_its_form_fit_under_the_limit(stack):
-    path, marker = marked("/admin/login/")
+    path, marker = marked("/masuk/")
     body = b"\0" * ((settings.KIM_PHOTO_MAX_MB + 1) * 2**20)
     status, _, _ = request(
         stack, "localhost", path, method="POST", body=body, headers={"Content-Type": "application/octet-stream"}
@@ -378,20 +400,22 @@ def test_gunicorn_config_runs_a_worker_per_core_plus_one(tmp_path):
     assert config["bind"] == "['127.0.0.1:8000']"
 
 
-def test_systemd_unit_verifies_clean(tmp_path):
+@pytest.mark.parametrize("name", ["kimportal.service", "kimportal-worker.service"])
+def test_systemd_units_verify_clean(tmp_path, name):
     # The unit's paths, pointed at this checkout and its virtual environment.
     env_file = tmp_path / "kimportal.env"
     env_file.write_text((ROOT / "deploy" / "kimportal.env.example").read_text())
-    media = tmp_path / "media"
-    media.mkdir()
+    for directory in ("media", "partial-uploads"):
+        (tmp_path / directory).mkdir()
     unit = (
-        UNIT.read_text()
-        .replace("/srv/kimportal/venv/bin/gunicorn", str(Path(sys.executable).parent / "gunicorn"))
+        (ROOT / "deploy" / name).read_text()
+        .replace("/srv/kimportal/venv/bin/", str(Path(sys.executable).parent) + "/")
         .replace("/srv/kimportal/app", str(ROOT))
-        .replace("/srv/kimportal/media", str(media))
+        .replace("/srv/kimportal/media", str(tmp_path / "media"))
+        .replace("/srv/kimportal/partial-uploads", str(tmp_path / "partial-uploads"))
         .replace("/etc/kimportal/kimportal.env", str(env_file))
     )
-    path = tmp_path / "kimportal.service"
+    path = tmp_path / name
     path.write_text(unit)
     result = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

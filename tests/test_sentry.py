@@ -194,3 +194,12 @@ def test_without_a_dsn_sentry_is_not_even_imported():
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "False"
+
+
+def test_a_report_never_carries_a_password_links_token():
+    from kimportal.sentry import _without_query_string
+
+    event = {"request": {"url": "https://kim.example.id/akun/sandi/MQ/c9x-rahasia/", "query_string": "a=1"}}
+    cleaned = _without_query_string(event, None)["request"]
+    assert cleaned["url"] == "https://kim.example.id/akun/sandi/MQ/<token>/"
+    assert "query_string" not in cleaned

@@ -25,9 +25,8 @@ def instances(tmp_path_factory):
 
 
 def _login(browser, port):
-    browser.request(port, "GET", "/admin/login/")
-    response, _ = browser.post_form(port, "/admin/login/?next=/admin/", {"username": "distrik", "password": "kimportal-demo"})
-    assert response.status == 302, "login refused"
+    response = browser.sign_in(port, "distrik")
+    assert (response.status, response.getheader("Location")) == (302, "/admin/"), "login refused"
 
 
 def _village_id(browser, port, slug):

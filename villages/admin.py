@@ -87,8 +87,44 @@ class MembershipAdmin(DistrictOnlyAdmin):
 
 @admin.register(User)
 class UserAdmin(DistrictOnlyAdmin, BaseUserAdmin):
+    """Accounts. District staff help village members with theirs (names,
+    contact, password, active); who is staff, district staff or superuser,
+    and any group or permission, is the superuser's alone (roles table:
+    GRANT_STAFF_ROLES), and staff accounts are out of district staff's reach."""
+
     action = roles.Action.MANAGE_ACCOUNTS
-    fieldsets = BaseUserAdmin.fieldsets + (("Peran portal", {"fields": ["is_district_staff"]}),)
+    fieldsets = (
+        (None, {"fields": ["username", "password"]}),
+        ("Data pribadi", {"fields": ["first_name", "last_name", "email", "whatsapp", "email_notifications"]}),
+        ("Status", {"fields": ["is_active", "last_login", "date_joined"]}),
+        ("Peran portal", {"fields": ["is_district_staff", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+    )
+    STAFF_ROLE_FIELDS = ("is_district_staff", "is_staff", "is_superuser", "groups", "user_permissions")
     list_display = ["username", "first_name", "last_name", "is_district_staff", "is_active"]
     list_filter = ["is_district_staff", "is_active", "memberships__village"]
     inlines = [MembershipInline]
+
+    def _grants_roles(self, request):
+        return roles.may(request.user, roles.Action.GRANT_STAFF_ROLES)
+
+    def get_queryset(self, request):
+        users = super().get_queryset(request)
+        if self._grants_roles(request):
+            return users
+        return users.filter(is_superuser=False, is_district_staff=False, is_staff=False)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self._grants_roles(request) or obj is None:
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in self.STAFF_ROLE_FIELDS]})
+            for name, options in fieldsets
+            if any(f not in self.STAFF_ROLE_FIELDS for f in options["fields"])
+        ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        # The add form's fields stay as they are; a POST cannot add what the fieldsets leave out.
+        if not self._grants_roles(request):
+            kwargs["exclude"] = [*(kwargs.get("exclude") or []), *self.STAFF_ROLE_FIELDS]
+        return super().get_form(request, obj, **kwargs)

@@ -62,7 +62,7 @@ class User(AbstractUser):
             self.whatsapp = phones.normalize(self.whatsapp)
 
     def save(self, *args, **kwargs):
-        # District staff work in the admin; so do members (see Membership.save).
+        # District staff work in the admin; village members only in the newsroom.
         if self.is_district_staff:
             self.is_staff = True
         super().save(*args, **kwargs)
@@ -195,12 +195,6 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.village} ({self.get_role_display()})"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Members write through the admin, which requires is_staff.
-        if not self.user.is_staff:
-            User.objects.filter(pk=self.user_id).update(is_staff=True)
 
 
 class AuditEntry(models.Model):

@@ -46,6 +46,7 @@ class Action(str, Enum):
     RESTORE_REVISION = "restore_revision"
     CHANGE_PHOTO = "change_photo"
     # The district.
+    USE_ADMIN = "use_admin"
     READ_DESK = "read_desk"
     TAKE_DOWN = "take_down"
     ANNOUNCE = "announce"
@@ -73,13 +74,14 @@ TABLE = {
     Action.RESTORE_FROM_TRASH:    (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.RESTORE_REVISION:      (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.CHANGE_PHOTO:          (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
+    Action.USE_ADMIN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.READ_DESK:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.TAKE_DOWN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.ANNOUNCE:              (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.ONBOARD_VILLAGE:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.MANAGE_VILLAGES:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.MANAGE_TOPICS:         (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
-    Action.MANAGE_MEMBERS:        (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
+    Action.MANAGE_MEMBERS:        (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.MANAGE_ACCOUNTS:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.GRANT_STAFF_ROLES:     (NEVER, NEVER, NEVER, NEVER, ALWAYS),
     Action.MANAGE_TWO_FACTOR_DEVICES: (NEVER, NEVER, NEVER, NEVER, ALWAYS),

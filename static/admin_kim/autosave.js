@@ -1,8 +1,9 @@
 // Keeps an unsaved article in this browser's localStorage every few seconds,
-// so a dropped connection or a closed tab on a phone loses nothing.
+// so a dropped connection or a closed tab on a phone loses nothing. Keys name
+// the user, so the next person on a shared computer is never offered
+// someone else's text; signing out clears them (Clear-Site-Data).
 (function () {
   "use strict";
-  var ADD_KEY = "kim-draft:/admin/articles/article/add/";
   var FIELDS = ["title", "excerpt", "body", "review_note"];
 
   function ready(fn) {
@@ -11,8 +12,9 @@
 
   ready(function () {
     // After a successful "add", its draft has become a real article.
+    var owner = document.getElementById("kim-autosave-owner") || document.getElementById("kim-autosave");
     var added = document.querySelector(".messagelist .success");
-    if (added && /ditambahkan/.test(added.textContent)) localStorage.removeItem(ADD_KEY);
+    if (owner && added && /ditambahkan/.test(added.textContent)) localStorage.removeItem(owner.dataset.addKey);
 
     var box = document.getElementById("kim-autosave");
     var form = document.getElementById("article_form");

@@ -2,18 +2,25 @@ from tests.conftest import host
 
 
 def _login(client, username, password):
-    return client.post(
-        "/admin/login/?next=/admin/", {"username": username, "password": password}, HTTP_HOST=host()
-    )
+    return client.post("/masuk/?next=/admin/", {"username": username, "password": password}, HTTP_HOST=host())
 
 
 def test_five_wrong_passwords_lock_the_username_from_that_address(client, taan_editor):
     for _ in range(5):
-        assert _login(client, "editor-taan", "salah").status_code in (200, 429)
+        assert _login(client, "editor-taan", "salah").status_code in (400, 429)
     locked = _login(client, "editor-taan", "rahasia-uji-123")  # even the right password
     assert locked.status_code == 429
     assert "Terlalu banyak percobaan masuk" in locked.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_lockout_page_is_in_indonesian_in_the_newsroom_layout(client, taan_editor):
+    for _ in range(6):
+        locked = _login(client, "editor-taan", "salah")
+    page = locked.content.decode()
+    assert locked.status_code == 429
+    assert "Coba lagi dalam satu jam" in page and "ketua KIM atau staf distrik" in page
+    assert 'class="bar"' in page
 
 
 def test_the_right_password_works_before_the_limit(client, taan_editor):
@@ -31,7 +38,7 @@ def test_another_user_is_not_locked_out_by_someone_elses_attempts(client, taan_e
 
 def _login_from(client, address, password="salah"):
     return client.post(
-        "/admin/login/?next=/admin/", {"username": "editor-taan", "password": password},
+        "/masuk/?next=/admin/", {"username": "editor-taan", "password": password},
         HTTP_HOST=host(), REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=address,
     )
 

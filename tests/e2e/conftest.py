@@ -9,7 +9,6 @@ from harness.servers import PortalServer
 
 SCREENSHOTS = Path(__file__).parent / "output"
 
-PASSWORD = "kimportal-demo"  # every demo login's
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
@@ -63,16 +62,6 @@ def article_url(portal, browser):
     href = page.locator("article.card h2 a").first.get_attribute("href")
     page.close()
     return href
-
-
-def sign_in(page, portal, username):
-    """Signs in through the admin's login form, as a person would."""
-    page.context.clear_cookies()
-    page.goto(portal.url(path="/admin/login/"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(portal.url(path="/admin/"))
 
 
 def static_url(portal, path):

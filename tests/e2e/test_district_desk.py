@@ -11,18 +11,6 @@ import pytest
 
 pytestmark = pytest.mark.xdist_group("browser")
 
-PASSWORD = "kimportal-demo"
-
-
-def _login(page, portal):
-    page.context.clear_cookies()
-    page.goto(portal.url(path="/admin/login/"))
-    page.fill("#id_username", "distrik")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(portal.url(path="/admin/"))
-
-
 def _status(url):
     """Status of an anonymous request, as a reader's phone would make it."""
     host = re.match(r"http://([^/]+)", url).group(1)
@@ -40,7 +28,7 @@ def _submit(page, selector="input[type=submit].default, button[type=submit].defa
 
 
 def test_staff_filter_the_feed_and_take_an_article_down_and_back(portal, page, screenshot):
-    _login(page, portal)
+    assert portal.sign_in(page, "distrik") == "/admin/"
     page.goto(portal.url(path="/admin/"))
     page.get_by_role("link", name="Umpan berita semua desa").click()
     page.select_option("#id_village", label="Desa Taan")
@@ -77,7 +65,7 @@ def test_staff_filter_the_feed_and_take_an_article_down_and_back(portal, page, s
 
 
 def test_staff_find_the_quiet_kims_and_export_the_figures(portal, page, screenshot):
-    _login(page, portal)
+    assert portal.sign_in(page, "distrik") == "/admin/"
     page.goto(portal.url(path="/admin/meja/aktivitas/"))
     states = page.locator(".desk-table tbody td[data-label=Keadaan]").all_inner_texts()
     # The demo's fourth KIM has been quiet for weeks: it comes first.
@@ -98,7 +86,7 @@ def test_staff_push_an_announcement_to_one_kecamatan(portal, page, browser, scre
     reader.goto(portal.url("taan"))
     kecamatan = re.search(r"Kec\. (.+)", reader.locator(".brand-sub").inner_text()).group(1).strip()
 
-    _login(page, portal)
+    assert portal.sign_in(page, "distrik") == "/admin/"
     page.goto(portal.url(path="/admin/articles/announcement/add/"))
     page.fill("#id_title", title)
     page.locator(".ck-editor__editable").click()

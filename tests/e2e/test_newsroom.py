@@ -8,18 +8,6 @@ from harness import images
 
 pytestmark = pytest.mark.xdist_group("browser")
 
-PASSWORD = "kimportal-demo"
-
-
-def _login(page, portal, username):
-    page.context.clear_cookies()
-    page.goto(portal.url(path="/admin/login/"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(portal.url(path="/admin/"))
-
-
 def _save(page):
     with page.expect_navigation(wait_until="domcontentloaded"):
         page.click("input[name=_save]")
@@ -40,7 +28,7 @@ def test_editor_writes_with_phone_photos_and_publisher_publishes(portal, browser
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
 
-    _login(page, portal, "editor-taan")
+    assert portal.sign_in(page, "editor-taan").startswith("/redaksi/")
     page.goto(portal.url(path="/admin/articles/article/add/"))
     page.fill("#id_title", "Nelayan Taan Panen Rumput Laut")
     editor = page.locator(".ck-editor__editable")
@@ -61,7 +49,7 @@ def test_editor_writes_with_phone_photos_and_publisher_publishes(portal, browser
     page.screenshot(path=str(screenshot_dir / "newsroom-2-submitted-phone.png"))
     assert "Nelayan Taan Panen Rumput Laut" in page.content()
 
-    _login(page, portal, "penerbit-taan")
+    portal.sign_in(page, "penerbit-taan")
     page.goto(portal.url(path="/admin/articles/article/?status__exact=review"))
     page.get_by_role("link", name="Nelayan Taan Panen Rumput Laut").click()
     page.select_option("#id_status", "published")

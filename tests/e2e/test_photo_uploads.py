@@ -14,7 +14,7 @@ import pytest
 
 from articles.widgets import RichTextEditor
 from harness import images
-from tests.e2e.conftest import PHONE, sign_in, static_url
+from tests.e2e.conftest import PHONE, static_url
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -105,7 +105,7 @@ def field_page(portal, browser, request):
     with_editor = getattr(request, "param", None) == "with the editor"
     context = browser.new_context(**PHONE, locale="id-ID")
     page = context.new_page()
-    sign_in(page, portal, "editor-taan")
+    assert portal.sign_in(page, "editor-taan").startswith("/redaksi/")
     csp = page.request.get(portal.url(path="/admin/")).headers["content-security-policy"]
     csrf = next(c["value"] for c in context.cookies() if c["name"] == "csrftoken")
     staff_css = (Path(__file__).resolve().parents[2] / "static" / "css" / "newsroom.css").read_text()

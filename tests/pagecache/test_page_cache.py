@@ -302,9 +302,9 @@ def test_a_bulk_update_that_skips_save_still_rebuilds_the_pages(client, taan_art
     assert "Judul diganti sekaligus" in _text(client)
 
 
-def test_deleting_from_the_admin_list_rebuilds_the_pages(client, taan_article, taan_publisher):
+def test_deleting_from_the_admin_list_rebuilds_the_pages(client, taan_article, district_staff):
     _text(client)
-    client.force_login(taan_publisher)
+    client.force_login(district_staff)
     response = client.post(
         "/admin/articles/article/",
         {"action": "delete_selected", "_selected_action": [taan_article.pk], "post": "yes"}, HTTP_HOST=ADMIN,
@@ -312,3 +312,69 @@ def test_deleting_from_the_admin_list_rebuilds_the_pages(client, taan_article, t
     assert response.status_code == 302
     client.logout()
     assert "panen-kakao" not in _text(client)
+
+
+# Finding 5: anyone could flood the cache: every made-up query parameter or
+# Save-Data value built and stored another full page.
+
+
+def _page_keys():
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    if hasattr(backend, "_cache"):  # local memory
+        return [key for key in backend._cache if ":kim:page:" in key]
+    client = backend._cache.get_client()
+    return list(client.scan_iter(f"*{backend.key_prefix}*kim:page:*"))
+
+
+def test_made_up_query_parameters_are_served_but_never_stored(client, taan_article):
+    before = len(_page_keys())
+    for n in range(30):
+        response = _get(client, f"/?acak{n}=x")
+        assert response.status_code == 200 and response["X-Cache"] == "bypass"
+        assert "Panen kakao" in response.content.decode()
+    assert len(_page_keys()) == before
+
+
+def test_only_the_normal_form_of_a_parameter_is_stored(client, taan, settings):
+    settings.ARTICLES_PER_PAGE = 1
+    ArticleFactory.create_batch(3, village=taan)
+    assert _get(client, "/?page=2")["X-Cache"] == "miss"
+    assert _get(client, "/?page=2")["X-Cache"] == "hit"
+    for odd in ("/?page=02", "/?page=2&page=3", "/?page=2x", "/?page=-1", "/?page=99999999"):
+        assert _get(client, odd)["X-Cache"] == "bypass", odd
+    assert _get(client, "/cari/?q=panen+kakao")["X-Cache"] == "miss"
+    assert _get(client, "/cari/?q=panen+kakao")["X-Cache"] == "hit"
+    for odd in ("/cari/?q=panen++kakao", "/cari/?q=+panen", "/cari/?q=" + "a" * 300, "/cari/?q=satu+dua+tiga+empat+lima+enam+tujuh+delapan+sembilan"):
+        assert _get(client, odd)["X-Cache"] == "bypass", odd
+
+
+def test_save_data_is_on_or_off(client, taan_article):
+    _get(client, HTTP_SAVE_DATA="on")
+    assert _get(client, HTTP_SAVE_DATA="ON")["X-Cache"] == "hit"
+    _get(client)
+    for value in ("off", "acak-123", "1"):
+        assert _get(client, HTTP_SAVE_DATA=value)["X-Cache"] == "hit", value
+
+
+def test_every_cached_page_says_it_varies_with_save_data(client, taan_article):
+    """Finding 10: /buletin/ changed with Save-Data without saying so, while
+    s-maxage let shared caches keep it."""
+    for path in ("/", "/buletin/", "/berita/panen-kakao/", "/arsip/", "/rss/"):
+        response = _get(client, path)
+        assert "save-data" in response["Vary"].lower(), path
+
+
+def test_pages_still_serve_while_redis_evicts(client, taan, own_redis):
+    """With the memory limit the deploy files give Redis (allkeys-lru), a
+    flood of distinct pages evicts old entries instead of filling memory."""
+    own_redis.config_set("maxmemory", 2 * 1024 * 1024)
+    own_redis.config_set("maxmemory-policy", "allkeys-lru")
+    ArticleFactory.create_batch(3, village=taan)
+    for n in range(300):
+        response = _get(client, f"/cari/?q=kata{n}")
+        assert response.status_code == 200 and response["X-Cache"] == "miss"
+    assert int(own_redis.info("memory")["used_memory"]) <= 2 * 1024 * 1024
+    assert int(own_redis.info("stats")["evicted_keys"]) > 0
+    assert _get(client)["X-Cache"] in ("miss", "hit")

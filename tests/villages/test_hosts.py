@@ -53,13 +53,13 @@ def test_any_other_host_is_refused_with_400(client, taan, bad_host):
     assert "Permintaan tidak valid" in response.content.decode()
 
 
-def test_admin_is_not_served_on_a_village_host(client, taan):
-    assert client.get("/admin/", HTTP_HOST=host("taan")).status_code == 404
-    assert client.get("/admin/login/", HTTP_HOST=host("taan")).status_code == 404
+def test_admin_and_sign_in_are_not_served_on_a_village_host(client, taan):
+    for path in ("/admin/", "/admin/login/", "/masuk/", "/keluar/", "/akun/dua-langkah/"):
+        assert client.get(path, HTTP_HOST=host("taan")).status_code == 404, path
 
 
-def test_admin_is_served_on_the_base_domain(client, db):
-    response = client.get("/admin/login/", HTTP_HOST=host())
+def test_sign_in_is_served_on_the_base_domain(client, db):
+    response = client.get("/masuk/", HTTP_HOST=host())
     assert response.status_code == 200
 
 

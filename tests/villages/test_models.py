@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import KecamatanFactory, MembershipFactory, UserFactory
+from villages import roles
 from villages.models import Village
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,11 +27,12 @@ def test_bad_or_reserved_subdomains_are_refused(db, slug):
     assert "slug" in error.value.message_dict
 
 
-def test_a_membership_lets_the_user_into_the_admin(taan):
+def test_a_membership_opens_the_newsroom_not_the_admin(taan):
     user = UserFactory(is_staff=False)
     MembershipFactory(user=user, village=taan)
     user.refresh_from_db()
-    assert user.is_staff
+    assert not user.is_staff
+    assert roles.is_newsroom_user(user) and not roles.may(user, roles.Action.USE_ADMIN)
 
 
 def test_whatsapp_numbers_become_wa_me_links(taan):

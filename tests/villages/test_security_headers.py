@@ -3,7 +3,7 @@ import pytest
 from tests.conftest import host
 
 
-@pytest.mark.parametrize("site,path", [("taan", "/"), ("taan", "/berita/panen-kakao/"), ("", "/"), ("", "/admin/login/")])
+@pytest.mark.parametrize("site,path", [("taan", "/"), ("taan", "/berita/panen-kakao/"), ("", "/"), ("", "/masuk/")])
 def test_every_host_sends_a_strict_content_security_policy(client, taan_article, site, path):
     response = client.get(path, HTTP_HOST=host(site))
     policy = response["Content-Security-Policy"]

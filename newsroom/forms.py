@@ -1,0 +1,138 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import photos
+from articles.forms import NotStaleMixin
+from articles.html import image_sources
+from articles.models import Article, Photo, Topic
+from articles.widgets import RichTextEditor
+from villages import roles
+from villages.phones import WhatsAppField
+
+UNFINISHED_IMAGE = (
+    "Ada foto di dalam isi berita yang belum selesai diunggah. Tunggu sampai unggahan selesai "
+    "(tombol simpan aktif lagi), lalu simpan sekali lagi. Teks Anda belum hilang."
+)
+
+
+class StoryForm(NotStaleMixin, forms.ModelForm):
+    """An article as a volunteer writes it: title, lead photo, body, topic,
+    an optional excerpt. The step it takes (save, submit, publish, schedule)
+    is the button pressed, not a field."""
+
+    photo = forms.ModelChoiceField(queryset=Photo.objects.none(), required=False, widget=forms.HiddenInput)
+    photo_caption = forms.CharField(
+        label="Keterangan foto", required=False, max_length=300,
+        help_text="Siapa atau apa yang ada di foto, di mana.",
+    )
+    photo_alt = forms.CharField(
+        label="Deskripsi foto untuk pembaca tunanetra", required=False, max_length=200,
+        help_text="Opsional. Contoh: Warga menanam bibit kakao di kebun.",
+    )
+    publish_at = forms.DateTimeField(
+        label="Waktu terbit (WITA)", required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    edited_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = ["title", "photo", "body", "topic", "excerpt"]
+        labels = {"title": "Judul", "body": "Isi berita", "topic": "Topik", "excerpt": "Ringkasan (opsional)"}
+        help_texts = {
+            "title": "Singkat dan jelas: siapa, apa, di mana.",
+            "excerpt": "Kosongkan untuk diambil dari awal isi berita.",
+            "body": "",
+        }
+        widgets = {"excerpt": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, village, user, action="save", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.village, self.user, self.action = village, user, action
+        self.fields["photo"].queryset = Photo.objects.for_village(village)
+        self.fields["topic"].queryset = Topic.objects.all()
+        self.fields["topic"].empty_label = "Pilih topik"
+        self.fields["body"].required = False  # a draft may be a title only
+        self.fields["body"].widget = RichTextEditor(
+            upload_url=reverse("newsroom:upload", args=[village.slug]), attrs={"rows": 12}
+        )
+        if self.instance.photo_id:
+            self.fields["photo_caption"].initial = self.instance.photo.caption
+            self.fields["photo_alt"].initial = self.instance.photo.alt
+        if self.instance.status == Article.Status.SCHEDULED and self.instance.published_at:
+            self.fields["publish_at"].initial = timezone.localtime(self.instance.published_at)
+        self.init_edited_version()
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        for source in image_sources(body):
+            folder = photos.folder_of(source)
+            if folder is None or not Photo.objects.for_village(self.village).filter(folder=folder).exists():
+                raise ValidationError(UNFINISHED_IMAGE, code="unfinished_image")
+        return body
+
+    def clean(self):
+        cleaned = super().clean()
+        photo = cleaned.get("photo")
+        if photo is not None and self._changes(photo) and not photo.may(self.user, roles.Action.CHANGE_PHOTO):
+            self.add_error(
+                "photo_caption",
+                "Foto ini dipakai berita yang sudah terbit; keterangannya hanya dapat diubah penerbit. "
+                "Pakai keterangan yang sama, atau unggah foto lain.",
+            )
+        if self.action != "save" and not (cleaned.get("body") or "").strip():
+            self.add_error("body", "Isi berita masih kosong.")
+        if self.action == "schedule":
+            when = cleaned.get("publish_at")
+            if when is None:
+                self.add_error("publish_at", "Pilih tanggal dan jam terbit.")
+            elif when <= timezone.now():
+                self.add_error("publish_at", "Waktu terbit sudah lewat. Pilih waktu yang akan datang, atau tekan Terbitkan.")
+        self.check_not_stale()
+        return cleaned
+
+    def _changes(self, photo):
+        return (photo.caption, photo.alt) != (self.cleaned_data.get("photo_caption", ""), self.cleaned_data.get("photo_alt", ""))
+
+    def save(self, commit=True):
+        article = super().save(commit=False)
+        photo = self.cleaned_data.get("photo")
+        if photo is not None and self._changes(photo):
+            photo.caption, photo.alt = self.cleaned_data["photo_caption"], self.cleaned_data["photo_alt"]
+            photo.save(update_fields=["caption", "alt"])
+        if commit:
+            article.save()
+        return article
+
+
+class NoteForm(forms.Form):
+    """A publisher's note when sending back, or an editor's request for a change."""
+
+    note = forms.CharField(
+        label="Catatan", min_length=5, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Tulis catatan singkat: apa yang perlu diubah.",
+                        "min_length": "Catatan terlalu pendek: jelaskan apa yang perlu diubah."},
+    )
+
+
+class ScheduleForm(forms.Form):
+    publish_at = StoryForm.base_fields["publish_at"]
+
+    def clean_publish_at(self):
+        when = self.cleaned_data.get("publish_at")
+        if when is None:
+            raise ValidationError("Pilih tanggal dan jam terbit.")
+        if when <= timezone.now():
+            raise ValidationError("Waktu terbit sudah lewat. Pilih waktu yang akan datang.")
+        return when
+
+
+class PreferencesForm(forms.Form):
+    first_name = forms.CharField(label="Nama depan", max_length=150)
+    last_name = forms.CharField(label="Nama belakang", max_length=150, required=False)
+    whatsapp = WhatsAppField(label="Nomor WhatsApp", required=False)
+    email = forms.EmailField(label="Email", required=False)
+    email_notifications = forms.BooleanField(label="Kirim kabar redaksi ke email saya", required=False)
