@@ -27,7 +27,6 @@ FIELD = """<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tulis berita</title>
 <style>{staff_css}</style>
-<link rel="stylesheet" href="{photos_css}">
 <script src="{pending_js}" defer></script>
 <script src="{tus_js}" defer></script>
 <script src="{photos_js}" defer></script>
@@ -46,7 +45,7 @@ FIELD = """<!doctype html>
       <progress data-photo-progress max="100" value="0" hidden></progress>
       <p data-photo-status role="status"></p>
       <label class="button" for="id_photo_file">Ambil atau pilih foto</label>
-      <input type="file" id="id_photo_file" accept="image/*,.heic,.heif" data-photo-file>
+      <input type="file" id="id_photo_file" accept="image/*,.heic,.heif" data-photo-file class="visually-hidden">
     </div>
   </div>
   <div class="actions sticky">
@@ -111,7 +110,6 @@ def field_page(portal, browser, request):
     staff_css = (Path(__file__).resolve().parents[2] / "static" / "css" / "newsroom.css").read_text()
     html = FIELD.format(
         staff_css=staff_css, csrf=csrf, user="editor-taan", page=PAGE,
-        photos_css=static_url(portal, "newsroom/photos.css"),
         pending_js=static_url(portal, "articles/pending-uploads.js"),
         tus_js=static_url(portal, "newsroom/vendor/tus.min.js"),
         photos_js=static_url(portal, "newsroom/photos.js"),
@@ -188,12 +186,14 @@ def test_a_phone_photo_goes_up_resized_and_upright_and_resumes_after_the_signal_
     note = page.locator("[data-upload-guard-note]")
     assert "Foto masih diunggah" in note.text_content()
     assert page.url.endswith(PAGE)
+    page.locator("[data-photo-status]").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshot_dir / "photo-field-uploading-phone.png"))
 
     # The signal drops after the first piece. The piece already on its way
     # gets through; the next one fails, and the phone waits for the signal.
     link.signal(False)
     _wait_for_status(page, "Sinyal terputus")
+    page.locator("[data-photo-status]").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshot_dir / "photo-field-offline-phone.png"))
     page.wait_for_timeout(1500)
     link.signal(True)
@@ -239,6 +239,27 @@ def test_a_photo_chosen_again_after_the_page_was_left_goes_on_from_where_it_stop
     resumed_at = int(head.answer[1])
     assert resumed_at >= PIECE
     assert uploads.offsets()[1] == resumed_at  # the first piece after the break
+
+
+def test_choosing_another_photo_midway_ends_the_first_upload(field_page, tmp_path):
+    page = field_page
+    first, second = tmp_path / "IMG_1.jpg", tmp_path / "IMG_2.jpg"
+    first.write_bytes(images.camera_jpeg(4000, 3000, orientation=6))
+    second.write_bytes(images.phone_jpeg(1600, 1200, orientation=1))
+    uploads = Uploads(page)
+    VillageLink(page)
+    page.set_input_files("[data-photo-file]", str(first))
+    with page.expect_response(lambda r: r.request.method == "PATCH"):
+        pass
+    page.set_input_files("[data-photo-file]", str(second))
+    page.locator("[data-photo-id]:not([value=''])").wait_for(state="attached", timeout=60_000)
+    assert (uploads.photo["width"], uploads.photo["height"]) == (1600, 1200)
+    assert page.locator("[data-photo-id]").get_attribute("value") == str(uploads.photo["id"])
+    # The first one was ended on the server (tus termination), not left to go on.
+    assert [r.answer[0] for r in uploads.answered("DELETE")] == [204]
+    page.wait_for_timeout(1000)
+    assert page.locator("[data-photo-id]").get_attribute("value") == str(uploads.photo["id"])
+    assert _status(page) == "Foto tersimpan."
 
 
 def test_a_heic_photo_the_browser_cannot_read_goes_up_as_it_is(field_page, tmp_path):

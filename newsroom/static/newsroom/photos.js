@@ -19,8 +19,9 @@
 //
 // Every [data-photo-field] becomes a photo picker: the chosen photo shows at
 // once (resized, from a blob URL), a progress bar and "x dari y KB" follow
-// it up, the hidden [data-photo-id] gets the photo's id when it is stored,
-// and a refusal shows the server's message with a button to try again.
+// it up, the hidden [data-photo-id] gets the photo's id when it is stored
+// (until then it keeps the one it had), and a refusal shows the server's
+// message with a button to try again.
 // Markup (the CSRF token is the form's csrfmiddlewaretoken; data-upload-user,
 // optional, keeps one person's unfinished uploads apart from another's on a
 // shared phone):
@@ -31,11 +32,12 @@
 //     <progress data-photo-progress max="100" value="0" hidden></progress>
 //     <p data-photo-status role="status"></p>
 //     <label class="button" for="id_photo_file">Ambil atau pilih foto</label>
-//     <input type="file" id="id_photo_file" accept="image/*,.heic,.heif" data-photo-file>
+//     <input type="file" id="id_photo_file" accept="image/*,.heic,.heif" data-photo-file class="visually-hidden">
 //   </div>
 //
 // Scripts, all with defer, in any order: articles/pending-uploads.js,
-// newsroom/vendor/tus.min.js, newsroom/photos.js (and newsroom/photos.css).
+// newsroom/vendor/tus.min.js, newsroom/photos.js. Its look is the staff
+// stylesheet's (static/css/newsroom.css, .photo-field).
 // Plain ES2020, no build step.
 (() => {
   "use strict";
@@ -163,6 +165,10 @@
 
   function sendPieces(blob, { endpoint, headers, fingerprint, onProgress, onStatus, signal }) {
     return new Promise((resolve, reject) => {
+      if (signal && signal.aborted) {
+        reject(aborted());
+        return;
+      }
       let resume = null;
       const upload = new window.tus.Upload(blob, {
         endpoint,
@@ -203,10 +209,12 @@
         if (signal) signal.removeEventListener("abort", cancel);
       }
       if (signal) signal.addEventListener("abort", cancel);
-      upload.findPreviousUploads().then((previous) => {
+      const begin = (previous) => {
+        if (signal && signal.aborted) return;
         if (previous.length) upload.resumeFromPreviousUpload(previous[0]);
         upload.start();
-      }, () => upload.start());
+      };
+      upload.findPreviousUploads().then(begin, () => begin([]));
     });
   }
 
@@ -240,6 +248,7 @@
   async function send(file, options) {
     const { endpoint, csrfToken, user = "", onResized, signal } = options;
     const blob = await resize(file);
+    if (signal && signal.aborted) throw aborted();
     if (onResized) onResized(blob);
     const place = new URL(endpoint, location.href).pathname;
     const fingerprint = ["kim", user, place, await digest(blob)].join("::");
@@ -285,6 +294,7 @@
     if (!input || !hidden) return;
     let previewUrl = null;
     let retry = null;
+    let current = null;  // the latest choice's AbortController: a newer choice ends an older upload
 
     function say(text) {
       if (status) status.textContent = text;
@@ -309,9 +319,12 @@
     }
 
     async function start(file) {
+      if (current) current.abort();
+      const mine = current = new AbortController();
       if (retry) retry.remove();
       retry = null;
-      hidden.value = "";
+      // The photo already chosen (an article being changed) stays until the new one is stored.
+      const before = preview && !preview.hidden && !previewUrl ? preview.getAttribute("src") : null;
       showPreview(null);
       if (progress) {
         progress.hidden = false;
@@ -319,30 +332,35 @@
       }
       say("Menyiapkan foto…");
       let blob = file;
+      const ifLatest = (fn) => (...args) => { if (mine === current) fn(...args); };
       try {
         const photo = await upload(file, {
           endpoint: field.dataset.uploadUrl,
           csrfToken: csrfToken(hidden),
           user: field.dataset.uploadUser || "",
-          onResized: (made) => {
+          signal: mine.signal,
+          onResized: ifLatest((made) => {
             blob = made;
             // What the browser could not decode it cannot show either.
             if (resized.has(made)) showPreview(URL.createObjectURL(made));
             say("Mengunggah foto…");
-          },
-          onProgress: showProgress,
-          onStatus: (state) => {
+          }),
+          onProgress: ifLatest(showProgress),
+          onStatus: ifLatest((state) => {
             if (state === "offline") say("Sinyal terputus. Foto akan dilanjutkan begitu sinyal kembali.");
             else say("Sinyal kembali, melanjutkan…");
-          },
+          }),
         });
+        if (mine !== current) return;
         hidden.value = photo.id;
         hidden.dispatchEvent(new Event("change", { bubbles: true }));
         showPreview(photo.thumbnail);
         if (progress) progress.hidden = true;
         say("Foto tersimpan.");
       } catch (error) {
+        if (mine !== current) return;  // replaced by a newer choice
         if (progress) progress.hidden = true;
+        showPreview(before);
         say(error.message || "Foto tidak dapat diunggah.");
         retry = document.createElement("button");
         retry.type = "button";
