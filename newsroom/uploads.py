@@ -21,14 +21,16 @@ The bytes wait in KIM_PARTIAL_UPLOADS_DIR, outside MEDIA_ROOT (newsroom/
 checks.py refuses a setting inside it), so nothing half-sent, GPS and all, is
 ever served. The last step runs them through the one photo pipeline
 (articles.photos) and deletes them, whatever it decides. The row's `offset`
-is the truth about a part file: a piece is appended while the row is locked,
-and bytes past `offset` (a worker killed after writing, before committing)
-are cut off before the next piece goes on.
+is the truth about a part file: a piece, once received, is appended while
+the row is locked, and bytes past `offset` (a worker killed after writing,
+before committing) are cut off before the next piece goes on.
 """
 
 import datetime
 import math
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -49,6 +51,7 @@ from villages.models import Village
 
 TUS_VERSION = "1.0.0"
 PIECE = 64 * 1024  # read from the request this much at a time, never the whole body
+SPOOL_IN_MEMORY = 1024 * 1024  # a piece over this (a client sending bigger ones) waits in a temporary file
 KEPT_FOR = datetime.timedelta(days=1)  # then a part file is stale, and the rate windows are over
 HOUR = datetime.timedelta(hours=1)
 MB = 1024 * 1024
@@ -200,30 +203,50 @@ def _append(request, upload):
     if offset is None:
         return _answer(400, "Posisi potongan foto tidak terkirim. Muat ulang halaman.")
     size = _whole_number(request.META.get("CONTENT_LENGTH")) or 0
-    # Locked while the piece is written: a second PATCH for this upload (a
-    # retry that overtook a slow one) waits, then finds the offset moved and
-    # gets 409. Behind nginx, which buffers whole requests, that is a moment;
-    # with SQLite the lock is the whole database's.
-    with transaction.atomic():
-        upload = Upload.objects.select_for_update().get(pk=upload.pk)
-        if offset != upload.offset:
-            return _answer(409, headers={"Upload-Offset": upload.offset})
-        if offset + size > upload.length:
-            return _answer(413, "Potongan ini melewati ukuran foto yang diumumkan.")
-        try:
-            upload.offset += _write_piece(request, upload)
-        except FileNotFoundError:  # ended meanwhile (terminated)
-            return _answer(404)
-        upload.save(update_fields=["offset"])
+    # Refused before a byte is read, when it is plainly wrong.
+    if offset != upload.offset:
+        return _answer(409, headers={"Upload-Offset": upload.offset})
+    if offset + size > upload.length:
+        return _answer(413, "Potongan ini melewati ukuran foto yang diumumkan.")
+    # The piece is received first, at the phone's pace, with nothing locked;
+    # then the row is locked just for the append. A second PATCH for this
+    # upload (a retry that overtook a slow one) finds the offset moved and
+    # gets 409. Holding the lock while a phone trickles in 256 KB would, on
+    # SQLite, stop every write in the portal for the while.
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as piece:
+        received = _receive(request, piece, upload.length - offset)
+        with transaction.atomic():
+            upload = Upload.objects.select_for_update().get(pk=upload.pk)
+            if offset != upload.offset:
+                return _answer(409, headers={"Upload-Offset": upload.offset})
+            try:
+                _append_piece(upload, piece)
+            except FileNotFoundError:  # ended meanwhile (terminated), or lost
+                return _answer(404)
+            upload.offset += received
+            upload.save(update_fields=["offset"])
     return _answer(204, headers={"Upload-Offset": upload.offset})
 
 
-def _write_piece(request, upload):
-    """Append the request body to the part file, up to the announced length,
-    and return how many bytes arrived: a connection that drops midway keeps
+def _receive(request, piece, room):
+    """Read the request body into `piece`, at most `room` bytes, PIECE at a
+    time, and return how many arrived: a connection that drops midway keeps
     what got through, and the phone goes on from there."""
-    room = upload.length - upload.offset
     received = 0
+    while received < room:
+        try:
+            data = request.read(min(PIECE, room - received))
+        except UnreadablePostError:  # the connection dropped
+            break
+        if not data:
+            break
+        piece.write(data)
+        received += len(data)
+    piece.seek(0)
+    return received
+
+
+def _append_piece(upload, piece):
     # "a"ppend, never "w": opening can never empty a part file.
     with upload.path.open("ab") as part:
         if part.tell() != upload.offset:
@@ -233,19 +256,10 @@ def _write_piece(request, upload):
                 upload.path.unlink()
                 raise FileNotFoundError(upload.path)
             part.truncate(upload.offset)
-        while received < room:
-            try:
-                piece = request.read(min(PIECE, room - received))
-            except UnreadablePostError:  # the connection dropped
-                break
-            if not piece:
-                break
-            part.write(piece)
-            received += len(piece)
+        shutil.copyfileobj(piece, part, PIECE)
         part.flush()
         # On disk before the offset that promises it is committed.
         os.fsync(part.fileno())
-    return received
 
 
 @require_http_methods(["POST"])

@@ -12,6 +12,7 @@ from django.core.management.base import SystemCheckError
 from django.test import Client
 from django.utils import timezone
 
+from newsroom import uploads
 from newsroom.models import Upload
 from newsroom.uploads import remove_stale_uploads
 from tests.conftest import host
@@ -99,6 +100,25 @@ def test_a_photo_over_the_limit_is_refused_with_413_in_indonesian(tus, settings)
     assert response.status_code == 413
     assert response.json()["error"]["message"] == "Foto terlalu besar: maksimal 2 MB."
     assert tus.create(2 * 1024 * 1024).status_code == 201
+
+
+def test_a_piece_overtaken_while_it_arrived_writes_nothing_and_gets_409(tus, monkeypatch):
+    """Two PATCHes at one offset (a retry that overtook a slow one): the one
+    that finishes arriving second finds the offset moved, under the row's
+    lock, and writes nothing."""
+    url = tus.start(len(DATA))
+    receive = uploads._receive
+
+    def meanwhile_the_other_got_in_first(request, piece, room):
+        received = receive(request, piece, room)
+        _part(url).write_bytes(DATA[:1000])
+        Upload.objects.update(offset=1000)
+        return received
+
+    monkeypatch.setattr(uploads, "_receive", meanwhile_the_other_got_in_first)
+    response = tus.patch(url, 0, DATA[:1000])
+    assert (response.status_code, response["Upload-Offset"]) == (409, "1000")
+    assert _part(url).read_bytes() == DATA[:1000]
 
 
 def test_a_piece_past_the_announced_length_is_refused_with_413(tus):
