@@ -127,7 +127,7 @@ def open_image(data, longest=None):
 def _bomb(limit=MAX_PIXELS):
     return _refuse(
         f"Ukuran gambar terlalu besar (lebih dari {limit // 1_000_000} megapiksel). "
-        "Kecilkan fotonya, atau kirim dari ruang redaksi, yang mengecilkannya sendiri.",
+        "Kecilkan fotonya lebih dulu, misalnya simpan ulang sebagai JPG, lalu kirim lagi.",
         "bomb",
     )
 

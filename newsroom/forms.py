@@ -57,7 +57,7 @@ class StoryForm(NotStaleMixin, forms.ModelForm):
         self.fields["topic"].empty_label = "Pilih topik"
         self.fields["body"].required = False  # a draft may be a title only
         self.fields["body"].widget = RichTextEditor(
-            upload_url=reverse("newsroom:upload", args=[village.slug]), attrs={"rows": 12}
+            upload_url=reverse("newsroom:upload", args=[village.slug]), attrs={"rows": 12}, upload_user=user.pk
         )
         if self.instance.photo_id:
             self.fields["photo_caption"].initial = self.instance.photo.caption
