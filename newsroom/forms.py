@@ -28,7 +28,7 @@ class StoryForm(NotStaleMixin, forms.ModelForm):
         help_text="Siapa atau apa yang ada di foto, di mana.",
     )
     photo_alt = forms.CharField(
-        label="Deskripsi foto untuk pembaca tunanetra", required=False, max_length=200,
+        label="Deskripsi foto", required=False, max_length=200,
         help_text="Opsional. Contoh: Warga menanam bibit kakao di kebun.",
     )
     publish_at = forms.DateTimeField(

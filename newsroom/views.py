@@ -231,17 +231,20 @@ def write(request, village):
 
 @member_view
 def article(request, village, pk):
-    """An article: the form while its author may still change it, else as
-    readers see it, with what this person may do."""
+    """An article: a draft opens as the form; one waiting for review, live,
+    or taken down opens as readers will see it, with what this person may do
+    there (publishers land on the review screen). ?ubah opens the form."""
     article = _article(village, pk)
     user = request.user
-    if article.taken_down_at is not None:
-        return _as_readers_see(request, village, article, "newsroom/article_view.html")
-    reviewing = article.status == S.REVIEW and article.may(user, A.PUBLISH)
-    if reviewing and request.method == "GET" and "ubah" not in request.GET:
-        return redirect("newsroom:review", village.slug, article.pk)
-    if article.may(user, A.EDIT):
+    editing = request.method == "POST" or "ubah" in request.GET
+    if article.taken_down_at is None and article.may(user, A.EDIT) and (
+        editing or article.status in (S.DRAFT, S.WITHDRAWN)
+    ):
         return _edit(request, village, article)
+    if article.status == S.REVIEW and article.taken_down_at is None and article.may(user, A.PUBLISH):
+        return redirect("newsroom:review", village.slug, article.pk)
+    if request.method == "POST":
+        raise PermissionDenied("Berita yang sudah terbit hanya dapat diubah oleh penerbit.")
     return _as_readers_see(request, village, article, "newsroom/article_view.html")
 
 
