@@ -8,50 +8,25 @@ CSP without complaint, and passes axe-core."""
 import base64
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django_otp.oath import TOTP
 
 from demo.stories import KECAMATAN
 from harness.servers import DEMO_PASSWORD, ROOT
+from tests.e2e.audit import audit
 
 pytestmark = pytest.mark.xdist_group("browser")
 
 # Villages of the demo no other browser test signs in to (seed_demo takes
 # the first village of each kecamatan; Taan's people write the news).
 SECOND, THIRD = (seeds[0].slug for _, seeds in KECAMATAN[1:3])
-AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-
-# Visible links, buttons, fields and disclosure toggles shorter than 44 px.
-SMALL_TARGETS = """() => [...document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea, summary')]
-  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > 0 && r.bottom > 0; })
-  .map(e => [e.outerHTML.slice(0, 90), Math.round(e.getBoundingClientRect().height)])
-  .filter(([, height]) => height < 44)"""
-
-
 @pytest.fixture
 def csp_reports(page):
     """What the browser refused under our Content-Security-Policy."""
     refused = []
     page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
     return refused
-
-
-def audit(page, browser):
-    """Target sizes on the page as it is, then axe-core on the same URL in a
-    twin context that lets the script in past our CSP (same cookies, so the
-    same session and step)."""
-    assert page.evaluate(SMALL_TARGETS) == [], page.url
-    twin = browser.new_context(viewport=page.viewport_size, bypass_csp=True)
-    twin.add_cookies(page.context.cookies())
-    other = twin.new_page()
-    other.goto(page.url)
-    other.add_script_tag(path=str(AXE))
-    result = other.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    twin.close()
-    serious = [f"{v['id']} ({v['impact']}): {v['help']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], page.url
 
 
 def _code(secret, steps_ahead=0):
