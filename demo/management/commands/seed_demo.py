@@ -75,5 +75,5 @@ class Command(BaseCommand):
         self.stdout.write(
             "\nPortal distrik: http://localhost:8000/\n"
             "Situs desa:     http://taan.localhost:8000/  (desa lain: http://<slug>.localhost:8000/)\n"
-            "Ruang redaksi:  http://localhost:8000/admin/"
+            "Masuk:          http://localhost:8000/masuk/  (ruang redaksi desa, meja distrik)"
         )
