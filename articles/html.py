@@ -84,8 +84,10 @@ EMBED = re.compile(r'<(oembed|iframe) (?:url|src)="([^"]+)"[^>]*>\s*</\1>')
 
 def render_body(stored):
     """Article HTML as shown to readers: cleaned again (a row changed behind
-    the model's back is still safe; nh3 takes microseconds), and embeds
-    turned into a lazy youtube-nocookie iframe."""
+    the model's back is still safe; nh3 takes microseconds), embeds turned
+    into a lazy youtube-nocookie iframe, and an image its writer left
+    without alternative text marked as such (alt=""), so a screen reader
+    says its caption, or skips it, instead of reading out its address."""
 
     def iframe(match):
         video = youtube_id(match.group(2))
@@ -95,10 +97,12 @@ def render_body(stored):
             video,
         )
 
-    return mark_safe(EMBED.sub(iframe, clean_body(stored)))
+    html = EMBED.sub(iframe, clean_body(stored))
+    return mark_safe(IMG_TAG.sub(lambda m: m.group(0) if ALT_ATTRIBUTE.search(m.group(0)) else m.group(0)[:-1] + ' alt="">', html))
 
 
 IMG_TAG = re.compile(r"<img\b[^>]*>")
+ALT_ATTRIBUTE = re.compile(r"\salt=")
 IMG_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from articles import privacy
-from articles.html import plain_text
+from articles.html import images_without_alt, plain_text
 from articles.models import Article
 from articles.views import render_as_readers_see
 from newsroom.forms import NoteForm, PreferencesForm, ScheduleForm, StoryForm
@@ -207,6 +207,9 @@ def _edit(request, village, article):
                     _draft_key(user, village, Article(pk=None)), _draft_key(user, village, article)
                 ]
                 messages.success(request, STEP_DONE[action])
+                if images_without_alt(article.body):
+                    messages.warning(request, "Pengingat: foto di dalam isi berita belum punya deskripsi untuk pembaca "
+                                              "tunanetra. Ketuk fotonya di editor, lalu tombol ALT.")
                 if action != "save":
                     return redirect(reverse("newsroom:article", args=[village.slug, article.pk]) + "?kabari=1")
                 return redirect("newsroom:article", village.slug, article.pk)

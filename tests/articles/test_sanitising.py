@@ -97,3 +97,11 @@ def test_youtube_embeds_survive_and_play_from_youtube_nocookie(client, taan, url
 def test_excerpt_is_taken_from_the_body_as_plain_text(taan):
     article = ArticleFactory(village=taan, body="<p>Warga &amp; perangkat desa <b>bekerja</b> bersama.</p>", excerpt="")
     assert article.excerpt == "Warga & perangkat desa bekerja bersama."
+
+
+def test_an_image_left_without_alternative_text_is_shown_with_an_empty_one():
+    from articles.html import render_body
+
+    src = "/media/villages/taan/photos/0123456789abcdef0123456789abcdef/1200.jpg"
+    shown = render_body(f'<figure class="image"><img src="{src}"><figcaption>Panen</figcaption></figure><img src="{src}" alt="Kakao">')
+    assert f'<img src="{src}" alt="">' in shown and f'<img src="{src}" alt="Kakao">' in shown
