@@ -295,7 +295,7 @@ def finish(request, slug, upload_id):
         upload.path.unlink(missing_ok=True)
         return _answer(400, refused.messages[0])
     with transaction.atomic():
-        upload = Upload.objects.select_for_update().select_related("photo", "village").get(pk=upload.pk)
+        upload = Upload.objects.select_for_update(of=("self",)).select_related("photo", "village").get(pk=upload.pk)
         if upload.photo is None:
             upload.photo = Photo.from_processed(processed, upload.village, request.user, alt=alt, caption=caption)
             upload.save(update_fields=["photo"])

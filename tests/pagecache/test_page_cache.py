@@ -321,8 +321,10 @@ def test_deleting_from_the_admin_list_rebuilds_the_pages(client, taan_article, d
 def _page_keys():
     from django.core.cache import caches
 
+    from django.core.cache.backends.locmem import LocMemCache
+
     backend = caches["default"]
-    if hasattr(backend, "_cache"):  # local memory
+    if isinstance(backend, LocMemCache):
         return [key for key in backend._cache if ":kim:page:" in key]
     client = backend._cache.get_client()
     return list(client.scan_iter(f"*{backend.key_prefix}*kim:page:*"))
