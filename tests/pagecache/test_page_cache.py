@@ -320,7 +320,6 @@ def test_deleting_from_the_admin_list_rebuilds_the_pages(client, taan_article, d
 
 def _page_keys():
     from django.core.cache import caches
-
     from django.core.cache.backends.locmem import LocMemCache
 
     backend = caches["default"]
