@@ -3,9 +3,9 @@ photo pipeline, articles/photos.py), the app icons made from the logo, and
 the share card an article without a lead photo shows on WhatsApp.
 
 Every file has a name of its own that changes when what it shows changes
-(a new random folder for new icons; an article's card is named by its id,
-when it was last saved and when the village's look last changed), so it
-can be cached for a year and never be stale. Old ones are deleted.
+(a new random folder for new icons; an article's card is named by its id
+and a digest of what it shows), so it can be cached for a year and never
+be stale. Old ones are deleted.
 
 Share cards are made lazily, on the first request of the card's URL (the
 article page names it as og:image): publishing stays as fast as before, a
@@ -13,6 +13,7 @@ change of logo or colour costs nothing until someone shares an article,
 and most articles, which have a lead photo, never need one.
 """
 
+import hashlib
 import io
 import uuid
 from functools import lru_cache
@@ -21,7 +22,6 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from articles import photos
@@ -63,7 +63,6 @@ def save(village, fields, logo=None, cover=None, drop_logo=False, drop_cover=Fal
     if logo is not None or drop_logo or village.accent_colour != accent_before or not village.icons:
         old_files.append(village.icons)
         village.icons = make_icons(village)
-    village.identity_changed = timezone.now()
     village.save()
     transaction.on_commit(lambda: _delete(old_files))
 
@@ -142,9 +141,14 @@ def make_icons(village):
 
 
 def card_version(article):
-    """Names this version of the article's card: its id, when it was last
-    saved, when the village's look last changed."""
-    return f"{article.pk}-{int(article.updated.timestamp()):x}-{article.village.identity_version}"
+    """Names this version of the article's card: its id and a digest of
+    everything the card shows, so any change to those (the title, the
+    village's names, colour, logo or address) names a new card, and
+    nothing else does."""
+    village = article.village
+    shown = "\n".join([article.title, village.name, village.kim_name, village.accent_colour,
+                       village.logo.get("folder", ""), village.url()])
+    return f"{article.pk}-{hashlib.sha256(shown.encode()).hexdigest()[:16]}"
 
 
 def card_path(article):

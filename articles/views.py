@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse, set_urlconf
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from articles import identity
@@ -93,6 +94,7 @@ def article_detail(request, slug):
     return render(request, "articles/article_detail.html", context)
 
 
+@require_safe
 def share_card(request, slug, version):
     """The picture WhatsApp shows for an article without a lead photo: made
     on the first request, then read from the media. Its URL names the

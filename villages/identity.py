@@ -80,10 +80,10 @@ def normalize_accent(value):
     worst = min(contrast(colour, WHITE), contrast(darker(colour), PAGE))
     if worst < AA_NORMAL_TEXT:
         raise ValidationError(
-            "Warna %(colour)s terlalu terang: tulisan putih di atasnya hanya berkontras %(ratio).1f:1, "
+            "Warna %(colour)s terlalu terang: tulisan putih di atasnya hanya berkontras %(ratio)s:1, "
             "padahal perlu minimal 4,5:1 agar mudah dibaca. Pilih warna yang lebih gelap.",
             code="low_contrast",
-            params={"colour": colour, "ratio": contrast(colour, WHITE)},
+            params={"colour": colour, "ratio": f"{contrast(colour, WHITE):.1f}".replace(".", ",")},
         )
     return colour
 

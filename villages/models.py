@@ -154,8 +154,6 @@ class Village(models.Model):
     instagram = models.URLField("Instagram", blank=True, validators=[identity.validate_instagram])
     youtube = models.URLField("YouTube", blank=True, validators=[identity.validate_youtube])
     tiktok = models.URLField("TikTok", blank=True, validators=[identity.validate_tiktok])
-    # When the look last changed: part of every share card's name.
-    identity_changed = models.DateTimeField("identitas diubah", null=True, blank=True, editable=False)
     editors_may_publish = models.BooleanField(
         "editor boleh menerbitkan",
         default=False,
@@ -236,11 +234,6 @@ class Village(models.Model):
     def social_links(self):
         return [(identity.SOCIAL_HOSTS[kind][0], getattr(self, kind))
                 for kind in identity.SOCIAL_HOSTS if getattr(self, kind)]
-
-    @property
-    def identity_version(self):
-        """Changes whenever the look changes: share cards are named by it."""
-        return format(int(self.identity_changed.timestamp()), "x") if self.identity_changed else "0"
 
 
 class StoredImage:
