@@ -98,8 +98,8 @@ def article_detail(request, slug):
 def share_card(request, slug, version):
     """The picture WhatsApp shows for an article without a lead photo: made
     on the first request, then read from the media. Its URL names the
-    version (article saved, village look changed), so it is cached for a
-    year; an older version's URL leads to the current card."""
+    version (a digest of what it shows), so it is cached for a year; an
+    older version's URL leads to the current card."""
     article = get_object_or_404(_site_articles(request).select_related("village"), slug=slug)
     current = identity.card_version(article)
     if version != current:

@@ -241,11 +241,11 @@ class StoredImage:
     Photo has them (articles.models.Photo), without being in the village's
     photo library."""
 
+    alt = ""  # beside the KIM's name, or a banner: nothing a reader misses
+
     def __init__(self, data):
         self.folder, self.width, self.height = data["folder"], data["width"], data["height"]
         self.widths = data["widths"]
-
-    alt = ""  # beside the KIM's name, or a banner: nothing a reader misses
 
     def url(self, width=None, ext="jpg"):
         width = width if width in self.widths else self.closest_width(width or 800)
@@ -261,9 +261,6 @@ class StoredImage:
 
     def height_at(self, width):
         return round(self.height * width / self.width)
-
-    def width_at(self, height):
-        return round(self.width * height / self.height)
 
 
 def village_pages_changed(*slugs):
