@@ -30,7 +30,7 @@ def test_demo_villages_have_a_logo_a_cover_a_colour_and_icons(db, capsys):
     call_command("seed_demo", "--villages", "1", "--articles", "1")
     taan = Village.objects.get(slug="taan")
     assert taan.logo["folder"].startswith("villages/taan/photos/")
-    assert taan.cover["width"] == 3 * taan.cover["height"]
+    assert abs(taan.cover["width"] - 3 * taan.cover["height"]) <= 3
     assert taan.accent in dict(PALETTE)
     assert taan.icons.startswith("villages/taan/icons/")
     logo = taan.logo

@@ -154,7 +154,7 @@ def test_the_cover_is_cut_to_a_banner(client, taan, publisher):
     cover = SimpleUploadedFile("sampul.jpg", images.phone_jpeg(1600, 1200, orientation=1), content_type="image/jpeg")
     assert client.post(_url(taan), {**_form(), "cover": cover}, HTTP_HOST=BASE).status_code == 302
     taan.refresh_from_db()
-    assert taan.cover["width"] == 3 * taan.cover["height"]
+    assert abs(taan.cover["width"] - 3 * taan.cover["height"]) <= 3
 
 
 def test_logo_and_cover_can_be_removed(client, taan, publisher):
