@@ -7,9 +7,9 @@ from villages import hosts
 
 
 def _emblem_url():
-    """KIM_DISTRICT_EMBLEM: a static file's path, an absolute URL, or empty for none."""
-    emblem = settings.KIM_DISTRICT_EMBLEM
-    return emblem if not emblem or emblem.startswith(("https://", "http://", "/")) else static(emblem)
+    """KIM_DISTRICT_EMBLEM: a static file's path (our Content-Security-Policy
+    loads images from our own origin only), or empty for none."""
+    return static(settings.KIM_DISTRICT_EMBLEM) if settings.KIM_DISTRICT_EMBLEM else ""
 
 
 def portal(request):
