@@ -169,6 +169,15 @@ class IdentityForm(forms.ModelForm):
     )
     drop_cover = forms.BooleanField(label="Hapus foto sampul", required=False)
     whatsapp = WhatsAppField(label="WhatsApp sekretariat", required=False)
+    facebook = forms.URLField(label="Facebook", required=False, assume_scheme="https",
+                              help_text="Contoh: https://www.facebook.com/kimtaan",
+                              widget=forms.URLInput(attrs={"placeholder": "https://www.facebook.com/…"}))
+    instagram = forms.URLField(label="Instagram", required=False, assume_scheme="https",
+                               widget=forms.URLInput(attrs={"placeholder": "https://www.instagram.com/…"}))
+    youtube = forms.URLField(label="YouTube", required=False, assume_scheme="https",
+                             widget=forms.URLInput(attrs={"placeholder": "https://www.youtube.com/@…"}))
+    tiktok = forms.URLField(label="TikTok", required=False, assume_scheme="https",
+                            widget=forms.URLInput(attrs={"placeholder": "https://www.tiktok.com/@…"}))
 
     class Meta:
         model = Village
@@ -179,15 +188,8 @@ class IdentityForm(forms.ModelForm):
         help_texts = {
             "description": "Tampil di halaman Tentang KIM.",
             "opening_hours": "Contoh: Senin–Jumat, 08.00–15.00 WITA",
-            "facebook": "Contoh: https://www.facebook.com/kimtaan",
         }
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "facebook": forms.URLInput(attrs={"placeholder": "https://www.facebook.com/…"}),
-            "instagram": forms.URLInput(attrs={"placeholder": "https://www.instagram.com/…"}),
-            "youtube": forms.URLInput(attrs={"placeholder": "https://www.youtube.com/@…"}),
-            "tiktok": forms.URLInput(attrs={"placeholder": "https://www.tiktok.com/@…"}),
-        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

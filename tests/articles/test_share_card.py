@@ -15,7 +15,7 @@ from tests.conftest import host
 from tests.factories import ArticleFactory
 from villages.models import Village
 
-CARD = re.compile(r"http://taan\.localhost(/berita/tanpa-foto/kartu/(\d+-[0-9a-f]+-[0-9a-f]+)\.jpg)")
+CARD = re.compile(r"http://taan\.localhost(/berita/tanpa-foto/kartu/(\d+-[0-9a-f]{16})\.jpg)")
 
 
 @pytest.fixture
