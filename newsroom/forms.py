@@ -194,10 +194,8 @@ class IdentityForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         current = self.instance.accent_colour
-        if current in dict(identity_rules.PALETTE):
-            self.initial["accent"] = current
-        else:
-            self.initial.update(accent=self.OTHER, accent_other=current)
+        self.initial.update(accent=current if current in dict(identity_rules.PALETTE) else self.OTHER,
+                            accent_other=current)
         self.logo_processed = self.cover_processed = None
 
     def clean_logo(self):
