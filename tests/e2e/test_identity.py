@@ -38,6 +38,9 @@ def test_the_village_home_and_article_show_logo_cover_and_colour(portal, page, s
     assert page.locator(".cover img").evaluate("img => img.complete && img.naturalWidth > 0")
     assert page.locator(".footer .district-mark img").count() == 1
     screenshot("village-home-identity")
+    page.locator("footer").scroll_into_view_if_needed()
+    screenshot("village-footer-identity")
+    page.evaluate("window.scrollTo(0, 0)")
     page.locator("article.card h2 a").first.click()
     page.wait_for_load_state()
     assert page.locator(".brand-logo img").is_visible()
