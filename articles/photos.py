@@ -166,9 +166,23 @@ def _flatten(image):
     return image
 
 
-def process(upload):
-    """Validate an upload and make its renditions. Nothing is stored."""
+def _crop(image, aspect):
+    """The middle of the image at `aspect` (width / height), for a banner."""
+    width, height = image.size
+    if width / height > aspect:
+        keep = round(height * aspect)
+        return image.crop(((width - keep) // 2, 0, (width - keep) // 2 + keep, height))
+    keep = max(1, round(width / aspect))
+    return image.crop((0, (height - keep) // 2, width, (height - keep) // 2 + keep))
+
+
+def process(upload, aspect=None):
+    """Validate an upload and make its renditions. Nothing is stored.
+    With `aspect` (width / height), the middle of the photo at that shape
+    (a site's cover banner: no bytes spent on what the page would crop)."""
     image = _flatten(_shrink(open_image(read_upload(upload), WIDTHS[-1]), WIDTHS[-1]))
+    if aspect:
+        image = _crop(image, aspect)
     widths = sorted({w for w in WIDTHS if w < image.width} | {min(image.width, WIDTHS[-1])})
     largest = widths[-1]
     processed = ProcessedPhoto(width=largest, height=round(image.height * largest / image.width))

@@ -6,6 +6,7 @@ app_name = "articles"
 urlpatterns = [
     path("", views.village_home, name="village_home"),
     path("berita/<slug:slug>/", views.article_detail, name="detail"),
+    path("berita/<slug:slug>/kartu/<str:version>.jpg", views.share_card, name="share_card"),
     path("topik/<slug:slug>/", views.village_topic, name="village_topic"),
     path("arsip/", views.archive, name="archive"),
     path("arsip/<int:year>/<int:month>/", views.archive, name="archive_month"),

@@ -1,14 +1,17 @@
 import datetime
+import io
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.urls import set_urlconf
+from django.urls import reverse, set_urlconf
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from articles import identity
 from articles.models import Announcement, Article, Topic
 from articles.paging import NewsPage
 
@@ -69,19 +72,42 @@ def article_detail(request, slug):
     article = get_object_or_404(_site_articles(request).select_related("village", "topic", "author", "photo"), slug=slug)
     url = article.url(request)
     # WhatsApp and Facebook fetch one JPEG; 1200 px wide is what they show best.
-    photo, image_url, image_width = article.photo, "", None
+    # Without a lead photo, the card drawn from the village's look (articles/identity.py).
+    photo = article.photo
     if photo:
         image_width = photo.closest_width(1200)
         image_url = request.build_absolute_uri(photo.url(image_width))
+        image_size = (image_width, photo.height_at(image_width))
+    else:
+        image_url = request.build_absolute_uri(
+            reverse("articles:share_card", args=[article.slug, identity.card_version(article)])
+        )
+        image_size = identity.CARD_SIZE
     context = {
         "article": article,
         "canonical_url": url,
         "share_image": image_url,
-        "share_image_size": (image_width, photo.height_at(image_width)) if photo else None,
+        "share_image_size": image_size,
         "structured_data": article.structured_data(url, image_url),
         "whatsapp_text": f"{article.title}\n{url}",
     }
     return render(request, "articles/article_detail.html", context)
+
+
+@require_safe
+def share_card(request, slug, version):
+    """The picture WhatsApp shows for an article without a lead photo: made
+    on the first request, then read from the media. Its URL names the
+    version (a digest of what it shows), so it is cached for a year; an
+    older version's URL leads to the current card."""
+    article = get_object_or_404(_site_articles(request).select_related("village"), slug=slug)
+    current = identity.card_version(article)
+    if version != current:
+        return redirect("articles:share_card", article.slug, current)
+    # Streamed, so never kept by the page cache (it keeps pages): the file is in the media.
+    response = FileResponse(io.BytesIO(identity.share_card(article)), content_type="image/jpeg")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 @vary_on_headers("Save-Data")

@@ -105,9 +105,25 @@ def illustration(label, light, dark, by_the_sea, seed):
         draw_house(draw, x + rng.randint(-15, 15), ground, rng.randint(26, 38),
                    mix(dark, (90, 40, 30), 0.4), stilts=by_the_sea)
 
-    image = draw_label(image, label, dark)
+    if label:
+        image = draw_label(image, label, dark)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=70, optimize=True)
+    return out.getvalue()
+
+
+def logo(initial, colour):
+    """A demo KIM's logo: a round badge in its colour with its initial and
+    "KIM", on a transparent background (PNG, as logos often are)."""
+    size = 512
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((8, 8, size - 8, size - 8), fill=colour)
+    draw.ellipse((44, 44, size - 44, size - 44), outline="white", width=12)
+    draw.text((size / 2, 236), initial, font=ImageFont.load_default(size=230), fill="white", anchor="mm")
+    draw.text((size / 2, 382), "KIM", font=ImageFont.load_default(size=62), fill="white", anchor="mm")
+    out = io.BytesIO()
+    image.save(out, "PNG")
     return out.getvalue()
 
 

@@ -20,9 +20,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
-from articles import photos
+from articles import identity, photos
 from articles.models import Announcement, Article, Photo, Topic
-from demo.drawing import alt_text, illustration
+from demo.drawing import alt_text, illustration, logo
 from demo.stories import (
     ANNOUNCEMENTS,
     COAST,
@@ -38,6 +38,7 @@ from demo.stories import (
     village_people,
     write_story,
 )
+from villages import identity as identity_rules
 from villages.models import Kecamatan, Membership, User, Village
 
 DEMO_PASSWORD = "kimportal-demo"  # demo only; printed on screen
@@ -123,7 +124,27 @@ class DemoSeeder:
         village.is_active = True
         village.full_clean()  # the subdomain rules (format, reserved names) live in validators
         village.save()
+        if not village.logo:
+            self.seed_identity(village, seed)
         return village
+
+    def seed_identity(self, village, seed):
+        """A logo, a cover drawing, a colour of the palette and contact
+        details (no social links: they would point at real accounts)."""
+        colour = identity_rules.PALETTE[zlib.crc32(seed.slug.encode()) % len(identity_rules.PALETTE)][0]
+        badge = logo(seed.name[:1].upper(), colour)
+        drawing = illustration("", (150, 200, 170), (40, 100, 70), seed.setting in COAST, f"sampul:{seed.slug}")
+        identity.save(
+            village,
+            {
+                "accent": colour,
+                "address": f"Kantor {village.name}, Kecamatan {village.kecamatan.name}",
+                "opening_hours": "Senin–Jumat, 08.00–15.00 WITA",
+                "email": f"kim-{seed.slug}@kimportal.test",
+            },
+            logo=photos.process(ContentFile(badge, name="logo.png")),
+            cover=photos.process(ContentFile(drawing, name="sampul.jpg"), aspect=identity.COVER_ASPECT),
+        )
 
     # People
 

@@ -75,6 +75,11 @@ if not SECRET_KEY:
 KIM_BASE_DOMAIN = os.environ.get("KIM_BASE_DOMAIN", "localhost").lower().strip(".")
 KIM_DISTRICT_NAME = os.environ.get("KIM_DISTRICT_NAME", "Kabupaten Mamuju")
 KIM_DISTRICT_OFFICE = os.environ.get("KIM_DISTRICT_OFFICE", "Diskominfosandi Kabupaten Mamuju")
+# The district's emblem in every village site's footer: a static file's
+# path (e.g. img/district-emblem.svg under STATIC_ROOT's sources), or empty
+# for none. The default is a plain shield standing in for the district's
+# own lambang, which replaces it.
+KIM_DISTRICT_EMBLEM = os.environ.get("KIM_DISTRICT_EMBLEM", "img/district-emblem.svg")
 # Links between hosts (district feed -> village article) need a scheme and,
 # in development, a port; a request supplies both, these cover the rest.
 KIM_URL_SCHEME = os.environ.get("KIM_URL_SCHEME", "http" if DEBUG else "https")

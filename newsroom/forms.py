@@ -6,9 +6,12 @@ from django.utils import timezone
 from articles import photos
 from articles.forms import NotStaleMixin
 from articles.html import image_sources
+from articles.identity import COVER_ASPECT
 from articles.models import Article, Photo, Topic
 from articles.widgets import RichTextEditor
+from villages import identity as identity_rules
 from villages import roles
+from villages.models import Village
 from villages.phones import WhatsAppField
 
 UNFINISHED_IMAGE = (
@@ -136,3 +139,97 @@ class PreferencesForm(forms.Form):
     whatsapp = WhatsAppField(label="Nomor WhatsApp", required=False)
     email = forms.EmailField(label="Email", required=False)
     email_notifications = forms.BooleanField(label="Kirim kabar redaksi ke email saya", required=False)
+
+
+class IdentityForm(forms.ModelForm):
+    """A KIM's own site, as its lead edits it: look (logo, cover photo,
+    colour) and words and contact. Photos go through the one pipeline
+    (articles/photos.py) when the form is checked, and are stored only when
+    all of it is valid; the colour must keep text readable (villages/identity.py)."""
+
+    OTHER = "lain"
+
+    accent = forms.ChoiceField(
+        label="Warna situs", widget=forms.RadioSelect,
+        choices=[*identity_rules.PALETTE, (OTHER, "Warna lain")],
+    )
+    accent_other = forms.CharField(
+        label="Warna lain", required=False, max_length=7,
+        widget=forms.TextInput(attrs={"type": "color"}),
+        help_text="Harus cukup gelap agar tulisan putih di atasnya mudah dibaca.",
+    )
+    logo = forms.FileField(
+        label="Logo", required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        help_text="JPG, PNG, atau WebP. Dibuat juga menjadi ikon situs di ponsel.",
+    )
+    drop_logo = forms.BooleanField(label="Hapus logo", required=False)
+    cover = forms.FileField(
+        label="Foto sampul", required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        help_text="Tampil melebar di atas beranda (bagian tengah foto, 3:1).",
+    )
+    drop_cover = forms.BooleanField(label="Hapus foto sampul", required=False)
+    whatsapp = WhatsAppField(label="WhatsApp sekretariat", required=False)
+    facebook = forms.URLField(label="Facebook", required=False, assume_scheme="https",
+                              help_text="Contoh: https://www.facebook.com/kimtaan",
+                              widget=forms.URLInput(attrs={"placeholder": "https://www.facebook.com/…"}))
+    instagram = forms.URLField(label="Instagram", required=False, assume_scheme="https",
+                               widget=forms.URLInput(attrs={"placeholder": "https://www.instagram.com/…"}))
+    youtube = forms.URLField(label="YouTube", required=False, assume_scheme="https",
+                             widget=forms.URLInput(attrs={"placeholder": "https://www.youtube.com/@…"}))
+    tiktok = forms.URLField(label="TikTok", required=False, assume_scheme="https",
+                            widget=forms.URLInput(attrs={"placeholder": "https://www.tiktok.com/@…"}))
+
+    class Meta:
+        model = Village
+        fields = ["accent", "tagline", "description", "address", "opening_hours", "whatsapp", "email",
+                  "facebook", "instagram", "youtube", "tiktok"]
+        labels = {"tagline": "Slogan", "description": "Tentang KIM", "address": "Alamat sekretariat",
+                  "opening_hours": "Jam buka", "email": "Email"}
+        help_texts = {
+            "description": "Tampil di halaman Tentang KIM.",
+            "opening_hours": "Contoh: Senin–Jumat, 08.00–15.00 WITA",
+        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.accent_colour
+        self.initial.update(accent=current if current in dict(identity_rules.PALETTE) else self.OTHER,
+                            accent_other=current)
+        self.logo_processed = self.cover_processed = None
+
+    def clean_logo(self):
+        upload = self.cleaned_data.get("logo")
+        if upload:
+            self.logo_processed = photos.process(upload)
+        return upload
+
+    def clean_cover(self):
+        upload = self.cleaned_data.get("cover")
+        if upload:
+            self.cover_processed = photos.process(upload, aspect=COVER_ASPECT)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("accent")
+        if chosen == self.OTHER:
+            chosen = data.get("accent_other") or ""
+            if not chosen:
+                self.add_error("accent_other", "Pilih warnanya, atau pilih salah satu warna yang disediakan.")
+        if chosen and chosen != self.OTHER:
+            try:
+                data["accent"] = identity_rules.normalize_accent(chosen)
+            except ValidationError as refused:
+                self.add_error("accent", refused)
+        return data
+
+    def _post_clean(self):
+        # The model's own rules (colour, links, WhatsApp) checked again, on
+        # the colour chosen rather than the radio button's value.
+        if self.cleaned_data.get("accent") == self.OTHER:
+            self.cleaned_data.pop("accent")
+        super()._post_clean()
+
+    def identity_fields(self):
+        return {name: self.cleaned_data[name] for name in self._meta.fields}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsroom import uploads, views
+from newsroom import identity, uploads, views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("<slug:slug>/berita/<int:pk>/riwayat/", views.revisions, name="revisions"),
     path("<slug:slug>/berita/<int:pk>/riwayat/<int:revision_pk>/pulihkan/", views.restore_revision, name="restore_revision"),
     path("<slug:slug>/sampah/", views.trash, name="trash"),
+    path("<slug:slug>/identitas/", identity.edit, name="identity"),
     path("<slug:slug>/sampah/<int:pk>/pulihkan/", views.restore, name="restore"),
     path("<slug:slug>/unggah/", uploads.create, name="upload"),
     path("<slug:slug>/unggah/<uuid:upload_id>/", uploads.resource, name="upload_resource"),

@@ -1,8 +1,15 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.templatetags.static import static
 
 from articles.models import Topic
 from villages import hosts
+
+
+def _emblem_url():
+    """KIM_DISTRICT_EMBLEM: a static file's path (our Content-Security-Policy
+    loads images from our own origin only), or empty for none."""
+    return static(settings.KIM_DISTRICT_EMBLEM) if settings.KIM_DISTRICT_EMBLEM else ""
 
 
 def portal(request):
@@ -14,6 +21,7 @@ def portal(request):
     return {
         "district_name": settings.KIM_DISTRICT_NAME,
         "district_office": settings.KIM_DISTRICT_OFFICE,
+        "district_emblem": _emblem_url(),
         "district_url": district_url,
         "village": getattr(request, "village", None),
         # Lazy: only pages that draw the topic menu pay for the query.

@@ -1,10 +1,10 @@
 """Public pages that are not news, and the files a site serves from its
-root: the KIM's about page, the village directory, robots.txt and the
-offline service worker."""
+root: the KIM's about page, the village directory, robots.txt, the
+offline service worker and its page, and the web app manifest."""
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from articles.models import Article
@@ -40,3 +40,33 @@ def service_worker(request):
     )
     response["Cache-Control"] = "no-cache"
     return response
+
+
+def offline(request):
+    """What the service worker shows, with no connection, for a page it has
+    not kept (it keeps this one when installed)."""
+    return render(request, "pages/offline.html")
+
+
+def manifest(request):
+    """The village site as an app on a phone's home screen: its own name,
+    colour and icons (made from its logo), and nothing of any other village."""
+    village = request.village
+    icons = village.icon_urls
+    data = {
+        "name": f"{village.kim_name} – {village.name}",
+        "short_name": village.short_name,
+        "description": village.tagline or f"Berita {village.name} dari {village.kim_name}.",
+        "lang": "id",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#f3f6f5",
+        "theme_color": village.accent_colour,
+        "icons": [
+            {"src": icons[str(size)], "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
+            for size in (192, 512)
+        ],
+    }
+    return JsonResponse(data, content_type="application/manifest+json",
+                        json_dumps_params={"ensure_ascii": False})

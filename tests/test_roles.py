@@ -151,6 +151,12 @@ def try_change_photo(case):
     return photo.caption == "Keterangan baru"
 
 
+def try_edit_identity(case):
+    case.post(f"/redaksi/{case.village.slug}/identitas/", {"accent": "#1d4e89", "tagline": "Slogan dari identitas"})
+    case.village.refresh_from_db()
+    return case.village.tagline == "Slogan dari identitas"
+
+
 def try_use_admin(case):
     return case.get("/admin/").status_code == 200
 
@@ -240,7 +246,7 @@ TRIES = {
     A.VIEW: try_view, A.CREATE: try_create, A.EDIT: try_edit, A.SUBMIT: try_submit, A.PUBLISH: try_publish,
     A.SCHEDULE: try_schedule, A.WITHDRAW: try_withdraw, A.SEND_BACK: try_send_back, A.DELETE: try_delete,
     A.RESTORE_FROM_TRASH: try_restore_from_trash, A.RESTORE_REVISION: try_restore_revision,
-    A.CHANGE_PHOTO: try_change_photo, A.USE_ADMIN: try_use_admin, A.READ_DESK: try_read_desk,
+    A.CHANGE_PHOTO: try_change_photo, A.EDIT_IDENTITY: try_edit_identity, A.USE_ADMIN: try_use_admin, A.READ_DESK: try_read_desk,
     A.TAKE_DOWN: try_take_down, A.ANNOUNCE: try_announce, A.ONBOARD_VILLAGE: try_onboard_village,
     A.MANAGE_VILLAGES: try_manage_villages, A.MANAGE_TOPICS: try_manage_topics, A.MANAGE_MEMBERS: try_manage_members,
     A.MANAGE_ACCOUNTS: try_manage_accounts, A.GRANT_STAFF_ROLES: try_grant_staff_roles,
@@ -307,6 +313,7 @@ ACTION_NAMES = {
     A.SUBMIT: "submit to the publisher", A.PUBLISH: "publish", A.SCHEDULE: "schedule", A.WITHDRAW: "withdraw",
     A.SEND_BACK: "send back with a note", A.DELETE: "delete (to the trash)", A.RESTORE_FROM_TRASH: "restore from the trash",
     A.RESTORE_REVISION: "restore a revision", A.CHANGE_PHOTO: "change a photo's caption or description",
+    A.EDIT_IDENTITY: "change the site's logo, cover, colour and contact",
     A.USE_ADMIN: "use the admin", A.READ_DESK: "read the district desk", A.TAKE_DOWN: "take down or restore",
     A.ANNOUNCE: "announce to villages", A.ONBOARD_VILLAGE: "onboard a village", A.MANAGE_VILLAGES: "change villages and kecamatan",
     A.MANAGE_TOPICS: "manage topics", A.MANAGE_MEMBERS: "manage a village's members",

@@ -108,3 +108,31 @@ def test_district_staff_reach_every_url_without_a_server_error(client, victim, d
     for http_host, path in _urls(victim):
         response = client.get(path, HTTP_HOST=http_host)
         assert response.status_code < 500, (http_host, path, response.status_code)
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_the_identity_screen_manifest_and_share_card_of_one_village_are_closed_to_outsiders(client, victim, who, request, bela, taan):
+    """The walk above fills every slug with the draft's; these are the same
+    URLs with the real village and article: outsiders change nothing and
+    learn nothing of Taan's draft or its look."""
+    outsider = None if who == "anonymous" else request.getfixturevalue(who)
+    if outsider is not None:
+        client.force_login(outsider)
+    client.raise_request_exception = False
+    from articles.identity import card_version
+
+    draft = victim["draft"]
+    for method in ("get", "post"):
+        data = {"accent": "#1d4e89", "tagline": "DIBAJAK"} if method == "post" else {}
+        response = getattr(client, method)("/redaksi/taan/identitas/", data, HTTP_HOST=host())
+        assert response.status_code in (302, 403, 404), (method, response.status_code)
+        if response.status_code == 302:
+            assert "/masuk/" in response["Location"]
+        for site in ("taan", "bela"):
+            card = getattr(client, method)(f"/berita/{draft.slug}/kartu/{card_version(draft)}.jpg", HTTP_HOST=host(site))
+            assert card.status_code in (403, 404, 405), (site, card.status_code)
+            assert SECRET.encode() not in card.content
+    manifest = client.get("/manifest.webmanifest", HTTP_HOST=host("bela")).content.decode()
+    assert "taan" not in manifest.lower()
+    taan.refresh_from_db()
+    assert taan.tagline != "DIBAJAK" and taan.accent == ""

@@ -58,6 +58,9 @@ class VillageAdmin(DistrictOnlyAdmin):
     list_filter = ["is_active", "kecamatan"]
     search_fields = ["name", "kim_name", "slug"]
     inlines = [MembershipInline]
+    # The look and contact a KIM edits itself, in the newsroom's identity
+    # screen (which also makes its icons); district staff may use it too.
+    exclude = ["accent", "address", "opening_hours", "email", "facebook", "instagram", "youtube", "tiktok"]
 
     def view_on_site(self, obj):
         return obj.url()

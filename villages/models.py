@@ -1,11 +1,13 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.validators import RegexValidator
 from django.db import models
+from django.templatetags.static import static
 
 from pagecache import stamps
-from villages import hosts, phones, roles
+from villages import hosts, identity, phones, roles
 from villages.phones import whatsapp_url
 
 # Subdomains a village may never take: they name infrastructure, or would
@@ -132,6 +134,26 @@ class Village(models.Model):
     tagline = models.CharField("slogan", max_length=160, blank=True)
     description = models.TextField("deskripsi singkat", blank=True)
     whatsapp = models.CharField("WhatsApp kontak", max_length=20, blank=True, validators=[phones.validate])
+    # The KIM's own look and contact, edited by its publishers in the
+    # newsroom (/redaksi/<slug>/identitas/); rules in villages/identity.py.
+    accent = models.CharField(
+        "warna utama", max_length=7, blank=True, validators=[identity.validate_accent],
+        help_text="Warna kepala situs; harus cukup gelap agar tulisan putih terbaca.",
+    )
+    # Renditions written by the photo pipeline (articles/photos.py):
+    # {"folder": ..., "width": ..., "height": ..., "widths": [...]}, or {}.
+    logo = models.JSONField("logo", default=dict, blank=True, editable=False)
+    cover = models.JSONField("foto sampul", default=dict, blank=True, editable=False)
+    # The folder of the app icons made from the logo (a new one, so a new
+    # name, each time the logo or colour changes): <folder>/<size>.png.
+    icons = models.CharField("ikon", max_length=200, blank=True, editable=False)
+    address = models.CharField("alamat sekretariat", max_length=300, blank=True)
+    opening_hours = models.CharField("jam buka", max_length=200, blank=True)
+    email = models.EmailField("email", blank=True)
+    facebook = models.URLField("Facebook", blank=True, validators=[identity.validate_facebook])
+    instagram = models.URLField("Instagram", blank=True, validators=[identity.validate_instagram])
+    youtube = models.URLField("YouTube", blank=True, validators=[identity.validate_youtube])
+    tiktok = models.URLField("TikTok", blank=True, validators=[identity.validate_tiktok])
     editors_may_publish = models.BooleanField(
         "editor boleh menerbitkan",
         default=False,
@@ -169,6 +191,76 @@ class Village(models.Model):
     @property
     def whatsapp_link(self):
         return whatsapp_url(self.whatsapp) if self.whatsapp else ""
+
+    @property
+    def whatsapp_display(self):
+        """6281244556677 -> '0812-4455-6677', as people here write it."""
+        digits = "0" + self.whatsapp[2:] if self.whatsapp.startswith("62") else self.whatsapp
+        return "-".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+
+    # The site's look.
+
+    @property
+    def accent_colour(self):
+        return self.accent or identity.DEFAULT_ACCENT
+
+    @property
+    def accent_dark(self):
+        return identity.darker(self.accent_colour)
+
+    @property
+    def logo_image(self):
+        return StoredImage(self.logo) if self.logo else None
+
+    @property
+    def cover_image(self):
+        return StoredImage(self.cover) if self.cover else None
+
+    @property
+    def icon_urls(self):
+        """{"32": url, ...}: the app icons made from the logo or colour
+        (identity.ICON_SIZES), or the portal's own until some are made."""
+        if self.icons:
+            return {str(size): default_storage.url(f"{self.icons}/{size}.png") for size in identity.ICON_SIZES}
+        return {str(size): static(f"img/kim-icon-{size}.png") for size in identity.ICON_SIZES}
+
+    @property
+    def short_name(self):
+        """The name under a home-screen icon: 'Desa Taan' -> 'Taan'."""
+        name = self.name.removeprefix("Desa ").strip() or self.name
+        return name[:12]
+
+    @property
+    def social_links(self):
+        return [(identity.SOCIAL_HOSTS[kind][0], getattr(self, kind))
+                for kind in identity.SOCIAL_HOSTS if getattr(self, kind)]
+
+
+class StoredImage:
+    """A logo or cover photo: renditions the photo pipeline wrote, as a
+    Photo has them (articles.models.Photo), without being in the village's
+    photo library."""
+
+    alt = ""  # beside the KIM's name, or a banner: nothing a reader misses
+
+    def __init__(self, data):
+        self.folder, self.width, self.height = data["folder"], data["width"], data["height"]
+        self.widths = data["widths"]
+
+    def url(self, width=None, ext="jpg"):
+        width = width if width in self.widths else self.closest_width(width or 800)
+        return default_storage.url(f"{self.folder}/{width}.{ext}")
+
+    def closest_width(self, wanted):
+        fitting = [w for w in self.widths if w >= wanted]
+        return min(fitting) if fitting else max(self.widths)
+
+    def srcset(self, ext="jpg", largest=None):
+        widths = [w for w in self.widths if largest is None or w <= largest]
+        return ", ".join(f"{self.url(w, ext)} {w}w" for w in widths)
+
+    def height_at(self, width):
+        return round(self.height * width / self.width)
 
 
 def village_pages_changed(*slugs):

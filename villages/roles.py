@@ -45,6 +45,8 @@ class Action(str, Enum):
     RESTORE_FROM_TRASH = "restore_from_trash"
     RESTORE_REVISION = "restore_revision"
     CHANGE_PHOTO = "change_photo"
+    # The KIM's own site: logo, cover, colour, contact (the KIM lead's).
+    EDIT_IDENTITY = "edit_identity"
     # The district.
     USE_ADMIN = "use_admin"
     READ_DESK = "read_desk"
@@ -74,6 +76,7 @@ TABLE = {
     Action.RESTORE_FROM_TRASH:    (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.RESTORE_REVISION:      (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.CHANGE_PHOTO:          (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
+    Action.EDIT_IDENTITY:         (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
     Action.USE_ADMIN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.READ_DESK:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.TAKE_DOWN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),

@@ -1,17 +1,19 @@
 {% load static %}// KIM Portal service worker: keeps the village home and the last articles
 // read available with no connection. Pages come from the network when it
-// answers, from this cache when it does not.
+// answers, from this cache when it does not; a page never kept gets the
+// offline page, which says so (never the home page in its place).
 "use strict";
 const VERSION = "{{ version }}";
 const PAGES = "kim-pages-" + VERSION;
 const ASSETS = "kim-assets-" + VERSION;
 const MAX_ARTICLES = 10;
 const MAX_IMAGES = 40;
+const OFFLINE = "{% url 'pages:offline' %}";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(ASSETS).then((cache) => cache.addAll(["{% static 'js/offline.js' %}"]))
-      .then(() => caches.open(PAGES)).then((cache) => cache.add("/"))
+      .then(() => caches.open(PAGES)).then((cache) => cache.addAll(["/", OFFLINE]))
       .then(() => self.skipWaiting())
   );
 });
@@ -44,7 +46,7 @@ async function networkFirst(request) {
   } catch (error) {
     const cached = await cache.match(request, { ignoreSearch: true });
     if (cached) return cached;
-    return (await cache.match("/")) || Response.error();
+    return (await cache.match(OFFLINE)) || Response.error();
   }
 }
 

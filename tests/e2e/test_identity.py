@@ -1,0 +1,91 @@
+"""A KIM's own site, seen in Chromium: the identity screen (phone and
+desktop, axe and 44 px targets), a change of colour, logo and cover seen by
+the next reader, and the home and article pages with them."""
+
+import re
+
+import pytest
+
+from demo.drawing import illustration, logo
+from tests.e2e.audit import audit
+
+pytestmark = pytest.mark.xdist_group("browser")
+
+
+def _other_village(portal, browser):
+    """A demo village other than Taan (whose look the budgets measure), to change."""
+    page = browser.new_page()
+    page.goto(portal.url(path="/desa/"))
+    hosts = page.eval_on_selector_all("a[href*='.localhost']", "links => links.map(a => new URL(a.href).hostname)")
+    page.close()
+    return next(h.split(".")[0] for h in hosts if not h.startswith("taan."))
+
+
+def test_the_identity_screen_passes_the_audit(portal, page, browser, screenshot):
+    portal.sign_in(page, "penerbit-taan")
+    page.goto(portal.url(path="/redaksi/taan/identitas/"))
+    assert page.locator("h1").inner_text() == "Identitas situs"
+    assert page.locator(".current-logo").is_visible()
+    audit(page, browser)
+    screenshot("identity")
+    page.locator(".swatches").scroll_into_view_if_needed()
+    screenshot("identity-colours")
+
+
+def test_the_village_home_and_article_show_logo_cover_and_colour(portal, page, screenshot):
+    page.goto(portal.url("taan"))
+    assert page.locator(".brand-logo img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator(".cover img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator(".footer .district-mark img").count() == 1
+    screenshot("village-home-identity")
+    page.locator("footer").scroll_into_view_if_needed()
+    screenshot("village-footer-identity")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("article.card h2 a").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".brand-logo img").is_visible()
+    screenshot("article-identity")
+
+
+def test_the_publisher_changes_the_look_and_the_next_reader_sees_it(portal, browser, page, tmp_path, screenshot):
+    slug = _other_village(portal, browser)
+    reader = browser.new_page()
+    reader.goto(portal.url(slug))  # now in the page cache
+    before = reader.locator(".brand-logo img").get_attribute("src")
+
+    (tmp_path / "logo.png").write_bytes(logo("S", "#b0123b"))
+    (tmp_path / "sampul.jpg").write_bytes(illustration("", (200, 170, 150), (120, 40, 40), False, "uji"))
+    portal.sign_in(page, f"penerbit-{slug}")
+    page.goto(portal.url(path=f"/redaksi/{slug}/identitas/"))
+    page.locator("label.swatch", has_text="Merah marun").click()
+    page.set_input_files("#id_logo", str(tmp_path / "logo.png"))
+    page.set_input_files("#id_cover", str(tmp_path / "sampul.jpg"))
+    page.fill("#id_whatsapp", "+62 812-4455-6677")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert "Identitas situs tersimpan" in page.content()
+
+    reader.goto(portal.url(slug))
+    masthead = reader.locator(".masthead").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert masthead == "rgb(176, 18, 59)"
+    assert reader.locator(".brand-logo img").get_attribute("src") != before
+    assert "0812-4455-6677" in reader.locator("footer").inner_text()
+    # Fetched by the page itself: Playwright's own requests cannot resolve *.localhost.
+    manifest = reader.evaluate("fetch('/manifest.webmanifest').then(r => r.json())")
+    assert manifest["theme_color"] == "#b0123b"
+    for icon in manifest["icons"]:
+        assert reader.evaluate("src => fetch(src).then(r => r.status)", icon["src"]) == 200
+    reader.close()
+
+
+def test_a_colour_too_light_is_refused_on_the_screen(portal, page, screenshot):
+    portal.sign_in(page, "penerbit-taan")
+    page.goto(portal.url(path="/redaksi/taan/identitas/"))
+    page.locator("label.swatch", has_text="Warna lain").click()
+    page.locator("#id_accent_other").evaluate("el => { el.value = '#ffdd00'; }")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert page.locator("[role=alert]").is_visible()
+    assert re.search(r"terlalu terang.*1,3:1", page.content())
+    page.locator(".palette .errorlist").scroll_into_view_if_needed()
+    screenshot("identity-refused")
