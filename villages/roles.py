@@ -45,6 +45,10 @@ class Action(str, Enum):
     RESTORE_FROM_TRASH = "restore_from_trash"
     RESTORE_REVISION = "restore_revision"
     CHANGE_PHOTO = "change_photo"
+    # Residents' messages (tips/): the inbox, who sent them, the district.
+    READ_TIPS = "read_tips"
+    SEE_TIP_SENDER = "see_tip_sender"
+    PASS_TIP_TO_DISTRICT = "pass_tip_to_district"
     # The district.
     USE_ADMIN = "use_admin"
     READ_DESK = "read_desk"
@@ -74,6 +78,9 @@ TABLE = {
     Action.RESTORE_FROM_TRASH:    (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.RESTORE_REVISION:      (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.CHANGE_PHOTO:          (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
+    Action.READ_TIPS:             (NEVER, ALWAYS, ALWAYS, ALWAYS, ALWAYS),
+    Action.SEE_TIP_SENDER:        (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
+    Action.PASS_TIP_TO_DISTRICT:  (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
     Action.USE_ADMIN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.READ_DESK:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.TAKE_DOWN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
