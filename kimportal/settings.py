@@ -344,7 +344,7 @@ KIM_QUIET_DAYS = envint("KIM_QUIET_DAYS", 14)
 
 # Residents' messages to their KIM (tips/): deleted this many days after
 # they arrive (`manage.py delete_old_tips`, daily); sends accepted per
-# address in a clock hour; a form token younger than KIM_TIP_MIN_SECONDS or
+# address in an hour; a form token younger than KIM_TIP_MIN_SECONDS or
 # older than KIM_TIP_FORM_HOURS is refused (tips/guard.py).
 KIM_TIP_RETENTION_DAYS = envint("KIM_TIP_RETENTION_DAYS", 90)
 KIM_TIPS_PER_HOUR = envint("KIM_TIPS_PER_HOUR", 20)

@@ -17,11 +17,12 @@ Django's CSRF cookie. Instead:
   KIM_TIP_FORM_HOURS. It is not per-visitor and not single-use: it proves
   a round trip to us a moment ago, and the rate limit caps how often.
 - **A honeypot**: a field people never see or fill.
-- **A rate limit per address**: KIM_TIPS_PER_HOUR sends in a clock hour,
-  counted in the shared cache under a keyed hash of the address (HMAC with
-  SECRET_KEY: a plain hash of an IPv4 address is reversed by trying all 4
-  billion), which expires with the hour. No address is ever written to the
-  database.
+- **A rate limit per address**: KIM_TIPS_PER_HOUR sends in the hour after
+  an address's first, counted in the shared cache under a keyed hash of the
+  address (HMAC with SECRET_KEY: a plain hash of an IPv4 address is
+  reversed by trying all 4 billion), which expires with that hour. No
+  address is ever written to the database. Every send counts, refused ones
+  too, so the limit also caps guessing at the form.
 """
 
 import time
@@ -74,19 +75,19 @@ def client_address(request):
     return import_string(settings.AXES_CLIENT_IP_CALLABLE)(request) or ""
 
 
-def rate_key(request, now=None):
-    hour = int((now if now is not None else time.time()) // 3600)
-    digest = salted_hmac("tips.rate-limit", client_address(request)).hexdigest()[:32]
-    return f"kim:tips:rate:{digest}:{hour}"
+def rate_key(request):
+    return "kim:tips:rate:" + salted_hmac("tips.rate-limit", client_address(request)).hexdigest()[:32]
 
 
-def count_send(request, now=None):
-    """Counts one send from this address in this hour; True while within the limit."""
-    key = rate_key(request, now)
-    cache.add(key, 0, timeout=3600 + 60)
+def count_send(request):
+    """Counts one send from this address; True while within the limit. The
+    hour starts at an address's first send and the count expires with it
+    (the cache keeps the entry's expiry through incr)."""
+    key = rate_key(request)
+    cache.add(key, 0, timeout=3600)
     try:
         sends = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600 + 60)
+        cache.set(key, 1, timeout=3600)
         sends = 1
     return sends <= settings.KIM_TIPS_PER_HOUR
