@@ -42,7 +42,8 @@ def test_a_resident_sends_a_message_and_loses_nothing_on_the_way(portal, page, b
     page.fill("#id_sender_phone", "nomor saya")
 
     # Closed by mistake and opened again: the phone gives it all back.
-    page.reload()
+    page.goto(portal.url("taan"))
+    page.goto(portal.url("taan", "/kirim-kabar/"))
     assert page.locator("[data-tip-restored]").is_visible()
     assert page.input_value("#id_message") == text
     assert page.input_value("#id_sender_name") == "Ibu Uji Peramban"
