@@ -22,7 +22,8 @@ from tips.models import Tip
 
 TOO_MANY = ("Terlalu banyak pesan dari jaringan Anda dalam satu jam terakhir. Pesan Anda masih ada di bawah "
             "dan tersimpan di ponsel ini: coba kirim lagi nanti.")
-HONEYPOT_FILLED = "Kolom terakhir (“Kosongkan kolom ini”) harus dibiarkan kosong. Pesan Anda masih ada di bawah."
+# People never see the honeypot; if their browser filled it in, sending again works.
+HONEYPOT_FILLED = "Pesan Anda belum terkirim. Periksa sekali lagi, lalu tekan “Kirim pesan”."
 INCOMPLETE = ("Pesan tidak sampai utuh, mungkin sinyal terputus saat mengirim. Periksa pesan Anda di bawah, "
               "lalu tekan “Kirim pesan” sekali lagi.")
 OTHER_SITE = "Pesan hanya dapat dikirim dari formulir di situs desa ini. Pesan Anda masih ada di bawah."
