@@ -19,9 +19,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 # Serve the demo portal on http://localhost:8000/ and http://taan.localhost:8000/,
 # with the background worker (newsroom email) beside it; Ctrl-C stops both.
+# Residents' messages past KIM_TIP_RETENTION_DAYS are deleted on each start
+# (production: deploy/kimportal-tips-retention.timer, daily).
 run: venv
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py delete_old_tips
 	DEBUG=1 $(PY) manage.py db_worker --queue-name default & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 0.0.0.0:8000

@@ -1,6 +1,7 @@
 """The demo written into the database: villages of Kabupaten Mamuju grouped
 by their real kecamatan, the district topics, newsroom users, about six
-months of village news with illustrations, and two district announcements.
+months of village news with illustrations, two district announcements, and
+a few messages from residents in each KIM's inbox.
 `manage.py seed_demo` runs it; the words come from demo/stories.py and the
 pictures from demo/drawing.py.
 
@@ -30,6 +31,11 @@ from demo.stories import (
     KECAMATAN,
     MEN,
     STORIES,
+    TIP_HOAX,
+    TIP_HOAX_COMMENTS,
+    TIP_NEWS,
+    TIP_QUESTIONS,
+    TIP_SENDERS,
     TOPICS,
     WITA,
     WOMEN,
@@ -39,6 +45,7 @@ from demo.stories import (
     write_story,
 )
 from villages import identity as identity_rules
+from tips.models import Tip
 from villages.models import Kecamatan, Membership, User, Village
 
 DEMO_PASSWORD = "kimportal-demo"  # demo only; printed on screen
@@ -87,6 +94,7 @@ class DemoSeeder:
                 # Every fourth KIM has gone quiet, so the district desk has some to find.
                 quiet = index % 4 == 3
                 self.seed_articles(village, seed, kecamatan_name, topics, editor, publisher, articles, quiet)
+                self.seed_tips(village, publisher, index)
             self.seed_announcements()
         return logins
 
@@ -232,6 +240,30 @@ class DemoSeeder:
         # Spread over the last months, newest first, never today (it might still be morning).
         spacing = DAYS_BACK / max(count, 1)
         return past_time(self.now, 1 + silence + int(published_index * spacing + rng.random() * spacing * 0.8), rng)
+
+    def seed_tips(self, village, publisher, index):
+        """Three messages from residents; the chain message passed to the
+        district by the first three KIMs. Left alone once a village has any."""
+        if village.tips.exists():
+            return
+        rng = random.Random(f"tips:{village.slug}")
+        comment = TIP_HOAX_COMMENTS[index % len(TIP_HOAX_COMMENTS)]
+        plans = [
+            (Tip.Kind.NEWS, rng.choice(TIP_NEWS), 3),
+            (Tip.Kind.QUESTION, rng.choice(TIP_QUESTIONS), 2),
+            (Tip.Kind.HOAX, f"{comment}\n\n{TIP_HOAX}".strip(), 1),
+        ]
+        for kind, message, days_ago in plans:
+            name, phone = rng.choice(TIP_SENDERS)
+            tip = Tip.objects.create(
+                village=village, kind=kind, message=message, sender_name=name, sender_phone=phone,
+                created=past_time(self.now, days_ago, rng),
+            )
+            if kind == Tip.Kind.HOAX and index < 3:
+                Tip.objects.filter(pk=tip.pk).update(
+                    passed_at=tip.created + timedelta(hours=2), passed_by=publisher,
+                    passed_by_name=publisher.get_full_name(),
+                )
 
     def seed_announcements(self):
         """Two district announcements: one for every village, one for a kecamatan."""

@@ -875,3 +875,30 @@ def write_story(story, context, rng):
     if len(blocks) < 6 and rng.random() < 0.6:
         blocks.append(rng.choice(CLOSINGS).format(**context))
     return title, "\n".join(blocks)
+
+
+# Residents' messages for each demo KIM's inbox (tips/): a news tip, a
+# question, and the same chain message about a fake aid payment, forwarded
+# in every village with the resident's own words before it. The district's
+# fact-check desk finds them together. Names and numbers are made up.
+TIP_NEWS = [
+    "Jembatan kayu ke dusun atas mulai lapuk, dua papan sudah patah. Anak sekolah lewat situ tiap pagi. Mungkin bisa diberitakan supaya cepat diperbaiki.",
+    "Kelompok tani perempuan di dusun kami panen jagung pertama hari Sabtu, hasilnya bagus sekali. Mereka senang kalau diliput.",
+    "Posyandu bulan ini pindah ke rumah kepala dusun karena balai desa sedang diperbaiki. Tolong diumumkan.",
+]
+TIP_QUESTIONS = [
+    "Kapan pendaftaran beasiswa untuk anak SMA dibuka lagi? Dan syaratnya apa saja?",
+    "Apakah benar air PDAM akan mati tiga hari minggu depan? Kami perlu menampung air.",
+]
+TIP_HOAX = (
+    "PENGUMUMAN RESMI: Pemerintah membagikan bantuan tunai Rp 3.500.000 untuk setiap kepala keluarga "
+    "penerima BLT tahap akhir. Segera isi data KTP dan nomor rekening Anda di tautan berikut sebelum "
+    "batas waktu hari Jumat: http://bit.ly/blt-tahap-akhir-2026 Sebarkan ke grup keluarga!"
+)
+TIP_HOAX_COMMENTS = [
+    "Ini masuk di grup WA ibu-ibu, apakah benar? Banyak yang sudah isi datanya.",
+    "Pesan ini beredar di grup desa kami.",
+    "Tolong dicek, tetangga saya sudah kirim foto KTP.",
+    "",
+]
+TIP_SENDERS = [("Ibu Hasna", "6281390012345"), ("Pak Rusdi", ""), ("", "6285240067890"), ("", "")]

@@ -11,5 +11,6 @@ urlpatterns = [
     path("aktivitas.csv", views.activity_csv, name="activity_csv"),
     path("aktivitas/<str:slug>/", views.activity_village, name="activity_village"),
     path("log/", views.audit_log, name="audit_log"),
+    path("cek-fakta/", views.fact_check, name="fact_check"),
     path("desa-baru/", views.add_village, name="add_village"),
 ]

@@ -24,11 +24,14 @@ from accounts.passwords import password_link
 from articles.models import Article
 from desk.activity import WeeklyChart, is_quiet, village_activity, with_activity
 from desk.forms import ActivityOptions, FeedFilter, NewVillageForm, ReasonForm
+from tips import rumours
+from tips.models import Tip
 from villages import roles
 from villages.models import AuditEntry, Village
 from villages.phones import whatsapp_url
 
 FEED_PER_PAGE = 50
+RUMOURS_READ = 500  # passed reports grouped on one screen, newest first
 
 
 def district_view(view, action=roles.Action.READ_DESK):
@@ -201,3 +204,19 @@ def add_village(request):
 
 
 add_village = district_view(add_village, roles.Action.ONBOARD_VILLAGE)
+
+
+@district_view
+def fact_check(request):
+    """Reports of suspected hoaxes that KIM publishers passed on, the same
+    rumour from several villages together (tips/rumours.py says how)."""
+    reports = Tip.objects.passed_to_district().select_related("village__kecamatan").order_by("-passed_at")[:RUMOURS_READ]
+    groups = [
+        {"reports": sorted(g, key=lambda tip: tip.created, reverse=True), "villages": sorted({t.village.name for t in g})}
+        for g in rumours.group(reports)
+    ]
+    context = desk_context(
+        request, "Cek fakta: laporan dari desa", groups=groups, see_sender=roles.may(request.user, roles.Action.SEE_TIP_SENDER),
+        retention_days=settings.KIM_TIP_RETENTION_DAYS,
+    )
+    return TemplateResponse(request, "desk/fact_check.html", context)

@@ -89,13 +89,14 @@ ALLOWED_HOSTS = [KIM_BASE_DOMAIN, "." + KIM_BASE_DOMAIN]
 
 # Our apps, lowest layer first (the import contract in .importlinter
 # checks that imports only point down this list): the page cache, tenancy,
-# accounts and news, the public pages, the newsroom, the district desk and
+# accounts, news and residents' messages, the public pages, the newsroom, the district desk and
 # the demo data, and the project itself (whole-portal commands: backup, restore).
 INSTALLED_APPS = [
     "pagecache",
     "villages",
     "accounts",
     "articles",
+    "tips",
     "pages",
     "newsroom",
     "desk",
@@ -345,6 +346,15 @@ LOGGING = {
 ARTICLES_PER_PAGE = envint("KIM_ARTICLES_PER_PAGE", 10)
 # The district desk flags a KIM as quiet after this many days without news.
 KIM_QUIET_DAYS = envint("KIM_QUIET_DAYS", 14)
+
+# Residents' messages to their KIM (tips/): deleted this many days after
+# they arrive (`manage.py delete_old_tips`, daily); sends accepted per
+# address in an hour; a form token younger than KIM_TIP_MIN_SECONDS or
+# older than KIM_TIP_FORM_HOURS is refused (tips/guard.py).
+KIM_TIP_RETENTION_DAYS = envint("KIM_TIP_RETENTION_DAYS", 90)
+KIM_TIPS_PER_HOUR = envint("KIM_TIPS_PER_HOUR", 20)
+KIM_TIP_MIN_SECONDS = envint("KIM_TIP_MIN_SECONDS", 3)
+KIM_TIP_FORM_HOURS = envint("KIM_TIP_FORM_HOURS", 24)
 
 # Background work (newsroom email): a database queue that `manage.py
 # db_worker` works through (deploy/kimportal-worker.service; `make run`

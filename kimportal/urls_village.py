@@ -9,6 +9,7 @@ from pages.views import robots_txt, service_worker
 urlpatterns = [
     path("", include("articles.urls_village")),
     path("", include("pages.urls_village")),
+    path("", include("tips.urls_village")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("sw.js", service_worker, name="service_worker"),

@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Announcement, Article
+from tips.models import Tip
 from villages import hosts
-from villages.models import Membership, Village
+from villages.models import Membership, User, Village
 from villages.phones import whatsapp_url
 
 
@@ -23,6 +24,9 @@ class NotificationQuerySet(models.QuerySet):
         return self.unread().update(read_at=timezone.now())
 
 
+TIP_EVENTS = [("received", "Pesan warga masuk"), ("passed", "Diteruskan ke distrik")]
+
+
 class Notification(models.Model):
     """Something a newsroom member must know: shown as a count and a list in
     the newsroom, sent by email when mail is set up and the person wants it,
@@ -33,6 +37,9 @@ class Notification(models.Model):
     transition = models.CharField(max_length=30, choices=Article.Transition.choices, blank=True)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     announcement = models.ForeignKey(Announcement, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # A resident's message: deleted with it when its retention ends.
+    tip = models.ForeignKey(Tip, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    tip_event = models.CharField(max_length=10, choices=TIP_EVENTS, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     actor_name = models.CharField(max_length=150, blank=True)
     note = models.TextField(blank=True)
@@ -63,6 +70,8 @@ class Notification(models.Model):
 
     @property
     def subject(self):
+        if self.tip_id:
+            return "Laporan hoaks diteruskan ke distrik" if self.tip_event == "passed" else "Pesan baru dari warga"
         if self.announcement_id:
             return "Pengumuman distrik baru"
         return self.SUBJECTS.get(self.transition, "Kabar redaksi")
@@ -70,6 +79,13 @@ class Notification(models.Model):
     @property
     def message(self):
         T, who = Article.Transition, self.actor_name or "Seseorang"
+        if self.tip_id:
+            # Never the sender's name or number, nor the text: the email goes
+            # to editors too, and mail is read in less careful places.
+            kind = self.tip.get_kind_display().lower()
+            if self.tip_event == "passed":
+                return f"{who} meneruskan pesan warga {self.village.name} ({kind}) ke meja cek fakta distrik."
+            return f"Pesan baru dari warga {self.village.name} ({kind}) di kotak masuk."
         if self.announcement_id:
             return f"Pengumuman distrik baru untuk desa Anda: “{self.announcement.title}”."
         title = f"“{self.article.title}”" if self.article_id else "berita"
@@ -94,7 +110,9 @@ class Notification(models.Model):
         return f"{title}: {self.get_transition_display()}."
 
     def newsroom_url(self, request=None):
-        if self.article_id:
+        if self.tip_id:
+            path = reverse("newsroom:tip", args=[self.village.slug, self.tip_id], urlconf="kimportal.urls")
+        elif self.article_id:
             path = reverse("newsroom:article", args=[self.village.slug, self.article_id], urlconf="kimportal.urls")
         else:
             path = reverse("newsroom:home", args=[self.village.slug], urlconf="kimportal.urls")
@@ -124,6 +142,14 @@ class Notification(models.Model):
             for person in {p for p in recipients if p is not None and p.is_active and p != actor}
         ]
         return made
+
+
+def members_of(village):
+    return [m.user for m in Membership.objects.filter(village=village).select_related("user")]
+
+
+def district_staff():
+    return list(User.objects.filter(is_district_staff=True, is_active=True))
 
 
 def publishers_of(village):

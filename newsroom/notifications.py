@@ -3,7 +3,9 @@
 - submitted, or a change asked for: the village's publishers;
 - sent back, published, scheduled, withdrawn: the author;
 - taken down or restored by the district: the publishers and the author;
-- a new district announcement: the publishers of every village it is for.
+- a new district announcement: the publishers of every village it is for;
+- a resident's message (tips/): the village's editors and publishers (all
+  of whom read the inbox); passed to the district: district staff.
 
 Each becomes a Notification (a count and a list in the newsroom), and an
 email through the task queue when mail is set up and the person wants it.
@@ -14,8 +16,9 @@ from django.dispatch import receiver
 
 from articles.events import announcement_published, article_moved
 from articles.models import Article
-from newsroom.models import Notification, publishers_of
+from newsroom.models import Notification, district_staff, members_of, publishers_of
 from newsroom.tasks import email_notification
+from tips.events import tip_passed, tip_received
 
 T = Article.Transition
 TO_PUBLISHERS = {T.SUBMITTED, T.CHANGE_REQUESTED}
@@ -46,3 +49,13 @@ def tell_about_announcement(sender, announcement, **kwargs):
     for village in announcement.target_villages():
         made += Notification.tell(publishers_of(village), village, announcement.created_by, announcement=announcement)
     return _send(made)
+
+
+@receiver(tip_received)
+def tell_about_tip(sender, tip, **kwargs):
+    return _send(Notification.tell(members_of(tip.village), tip.village, None, tip=tip, tip_event="received"))
+
+
+@receiver(tip_passed)
+def tell_district_about_tip(sender, tip, actor, **kwargs):
+    return _send(Notification.tell(district_staff(), tip.village, actor, tip=tip, tip_event="passed"))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsroom import identity, uploads, views
+from newsroom import identity, inbox, uploads, views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -23,6 +23,9 @@ urlpatterns = [
     path("<slug:slug>/sampah/", views.trash, name="trash"),
     path("<slug:slug>/identitas/", identity.edit, name="identity"),
     path("<slug:slug>/sampah/<int:pk>/pulihkan/", views.restore, name="restore"),
+    path("<slug:slug>/kotak-masuk/", inbox.inbox, name="inbox"),
+    path("<slug:slug>/kotak-masuk/<int:pk>/", inbox.tip_detail, name="tip"),
+    path("<slug:slug>/kotak-masuk/<int:pk>/teruskan/", inbox.pass_tip, name="pass_tip"),
     path("<slug:slug>/unggah/", uploads.create, name="upload"),
     path("<slug:slug>/unggah/<uuid:upload_id>/", uploads.resource, name="upload_resource"),
     path("<slug:slug>/unggah/<uuid:upload_id>/foto/", uploads.finish, name="upload_photo"),

@@ -28,6 +28,7 @@ from articles.models import Article
 from articles.views import render_as_readers_see
 from newsroom.forms import NoteForm, PreferencesForm, ScheduleForm, StoryForm
 from newsroom.models import Notification
+from tips.models import Tip
 from villages import roles
 from villages.models import Village
 
@@ -73,6 +74,7 @@ def _page(request, template, village=None, status=200, **context):
         drafts_saved=_drafts_saved(request),
         village=village,
         unread=Notification.objects.for_user(user).unread().count(),
+        tips_unread=Tip.objects.for_village(village).unread().count() if village is not None else 0,
         may_publish=village is not None and roles.may(user, A.PUBLISH, village),
         may_edit_identity=village is not None and roles.may(user, A.EDIT_IDENTITY, village),
         site_url=village.url(request=request) if village else "",
@@ -425,7 +427,7 @@ def restore_revision(request, village, pk, revision_pk):
 
 @login_required
 def notifications(request):
-    mine = Notification.objects.for_user(request.user).select_related("village", "article", "announcement")
+    mine = Notification.objects.for_user(request.user).select_related("village", "article", "announcement", "tip")
     page = Paginator(mine, 30).get_page(request.GET.get("page"))
     unread_ids = {n.pk for n in page if n.read_at is None}
     response = _page(request, "newsroom/notifications.html", page=page, unread_ids=unread_ids, tab="notifications")

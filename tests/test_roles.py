@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Announcement, Article, Photo, Topic
+from tips.models import Tip
 from tests.conftest import host
 from tests.factories import ArticleFactory, MembershipFactory, UserFactory, VillageFactory
 from tests.newsroom.helpers import edited, story
@@ -157,6 +158,31 @@ def try_edit_identity(case):
     return case.village.tagline == "Slogan dari identitas"
 
 
+def _tip(case, **fields):
+    return Tip.objects.create(village=case.village, kind="hoaks", message="Pesan warga untuk dibaca redaksi.",
+                              sender_name="Ibu Pengirim Rahasia", sender_phone="6281390012345", **fields)
+
+
+def try_read_tips(case):
+    tip = _tip(case)
+    response = case.get(f"/redaksi/{case.village.slug}/kotak-masuk/{tip.pk}/")
+    return response.status_code == 200 and "Pesan warga untuk dibaca redaksi." in response.content.decode()
+
+
+def try_see_tip_sender(case):
+    tip = _tip(case)
+    response = case.get(f"/redaksi/{case.village.slug}/kotak-masuk/{tip.pk}/")
+    page = response.content.decode()
+    return response.status_code == 200 and "Ibu Pengirim Rahasia" in page and "6281390012345" in page
+
+
+def try_pass_tip_to_district(case):
+    tip = _tip(case)
+    case.post(f"/redaksi/{case.village.slug}/kotak-masuk/{tip.pk}/teruskan/")
+    tip.refresh_from_db()
+    return tip.passed_at is not None
+
+
 def try_use_admin(case):
     return case.get("/admin/").status_code == 200
 
@@ -246,7 +272,9 @@ TRIES = {
     A.VIEW: try_view, A.CREATE: try_create, A.EDIT: try_edit, A.SUBMIT: try_submit, A.PUBLISH: try_publish,
     A.SCHEDULE: try_schedule, A.WITHDRAW: try_withdraw, A.SEND_BACK: try_send_back, A.DELETE: try_delete,
     A.RESTORE_FROM_TRASH: try_restore_from_trash, A.RESTORE_REVISION: try_restore_revision,
-    A.CHANGE_PHOTO: try_change_photo, A.EDIT_IDENTITY: try_edit_identity, A.USE_ADMIN: try_use_admin, A.READ_DESK: try_read_desk,
+    A.CHANGE_PHOTO: try_change_photo, A.EDIT_IDENTITY: try_edit_identity, A.READ_TIPS: try_read_tips,
+    A.SEE_TIP_SENDER: try_see_tip_sender,
+    A.PASS_TIP_TO_DISTRICT: try_pass_tip_to_district, A.USE_ADMIN: try_use_admin, A.READ_DESK: try_read_desk,
     A.TAKE_DOWN: try_take_down, A.ANNOUNCE: try_announce, A.ONBOARD_VILLAGE: try_onboard_village,
     A.MANAGE_VILLAGES: try_manage_villages, A.MANAGE_TOPICS: try_manage_topics, A.MANAGE_MEMBERS: try_manage_members,
     A.MANAGE_ACCOUNTS: try_manage_accounts, A.GRANT_STAFF_ROLES: try_grant_staff_roles,
@@ -314,6 +342,8 @@ ACTION_NAMES = {
     A.SEND_BACK: "send back with a note", A.DELETE: "delete (to the trash)", A.RESTORE_FROM_TRASH: "restore from the trash",
     A.RESTORE_REVISION: "restore a revision", A.CHANGE_PHOTO: "change a photo's caption or description",
     A.EDIT_IDENTITY: "change the site's logo, cover, colour and contact",
+    A.READ_TIPS: "read residents' messages (the inbox)", A.SEE_TIP_SENDER: "see who sent a message",
+    A.PASS_TIP_TO_DISTRICT: "pass a message to the district's fact-check",
     A.USE_ADMIN: "use the admin", A.READ_DESK: "read the district desk", A.TAKE_DOWN: "take down or restore",
     A.ANNOUNCE: "announce to villages", A.ONBOARD_VILLAGE: "onboard a village", A.MANAGE_VILLAGES: "change villages and kecamatan",
     A.MANAGE_TOPICS: "manage topics", A.MANAGE_MEMBERS: "manage a village's members",

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from articles.models import Article, Photo
 from tests.conftest import host
 from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory
+from tips.models import Tip
 from villages.models import Membership
 
 SECRET = "RAHASIA-TAAN-7f3c"
@@ -44,7 +45,8 @@ def victim(taan, taan_editor):
     )
     trashed = ArticleFactory(village=taan, slug="dibuang", title=f"{SECRET}-sampah", status="draft", published_at=None)
     trashed.move_to_trash()
-    return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor)}
+    tip = Tip.objects.create(village=taan, kind="hoaks", message=SECRET, sender_name=SECRET, sender_phone="6281390012345")
+    return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor), "tip": tip}
 
 
 def _values(victim, model_path):
@@ -70,6 +72,12 @@ def _urls(victim):
             path = _fill(route, _values(victim, model))
             for h in hosts:
                 yield h, path
+            if route.startswith("redaksi/<slug:slug>/"):
+                # The newsroom of the victim's own village, and in its inbox the victim's message.
+                in_village = {**_values(victim, model), "slug": victim["draft"].village.slug}
+                if "kotak-masuk/" in route:
+                    in_village["pk"] = victim["tip"].pk
+                yield host(), _fill(route, in_village)
             if "<path:object_id>/" in route or "<int:pk>/" in route:
                 trashed_path = _fill(route, {**_values(victim, model), "object_id": victim["trashed"].pk, "pk": victim["trashed"].pk})
                 yield host(), trashed_path
@@ -99,6 +107,7 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
     assert (draft.title, draft.status, draft.village.slug, draft.deleted_at, draft.taken_down_at) == (SECRET, "draft", "taan", None, None)
     assert Article.objects.in_trash().filter(pk=victim["trashed"].pk).exists()
     assert Photo.objects.filter(pk=victim["photo"].pk).exists()
+    assert list(Tip.objects.values_list("pk", "passed_at")) == [(victim["tip"].pk, None)]
     assert walked > 200
 
 

@@ -47,6 +47,10 @@ class Action(str, Enum):
     CHANGE_PHOTO = "change_photo"
     # The KIM's own site: logo, cover, colour, contact (the KIM lead's).
     EDIT_IDENTITY = "edit_identity"
+    # Residents' messages (tips/): the inbox, who sent them, the district.
+    READ_TIPS = "read_tips"
+    SEE_TIP_SENDER = "see_tip_sender"
+    PASS_TIP_TO_DISTRICT = "pass_tip_to_district"
     # The district.
     USE_ADMIN = "use_admin"
     READ_DESK = "read_desk"
@@ -77,6 +81,9 @@ TABLE = {
     Action.RESTORE_REVISION:      (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.CHANGE_PHOTO:          (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.EDIT_IDENTITY:         (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
+    Action.READ_TIPS:             (NEVER, ALWAYS, ALWAYS, ALWAYS, ALWAYS),
+    Action.SEE_TIP_SENDER:        (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
+    Action.PASS_TIP_TO_DISTRICT:  (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
     Action.USE_ADMIN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.READ_DESK:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.TAKE_DOWN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),

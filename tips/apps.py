@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TipsConfig(AppConfig):
+    name = "tips"
+    verbose_name = "Kabar dari warga"
