@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.village_home, name="village_home"),
     path("berita/<slug:slug>/", views.article_detail, name="detail"),
     path("topik/<slug:slug>/", views.village_topic, name="village_topic"),
+    path("penulis/<int:pk>/", views.author_articles, name="author"),
     path("arsip/", views.archive, name="archive"),
     path("arsip/<int:year>/<int:month>/", views.archive, name="archive_month"),
     path("buletin/", views.bulletin, name="bulletin"),

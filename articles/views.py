@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from articles.models import Announcement, Article, Topic
 from articles.paging import NewsPage
+from villages.models import User
 
 
 def _page(request, queryset):
@@ -75,6 +76,7 @@ def article_detail(request, slug):
         image_url = request.build_absolute_uri(photo.url(image_width))
     context = {
         "article": article,
+        "around": _site_articles(request).around(article),
         "canonical_url": url,
         "share_image": image_url,
         "share_image_size": (image_width, photo.height_at(image_width)) if photo else None,
@@ -82,6 +84,19 @@ def article_detail(request, slug):
         "whatsapp_text": f"{article.title}\n{url}",
     }
     return render(request, "articles/article_detail.html", context)
+
+
+@vary_on_headers("Save-Data")
+def author_articles(request, pk):
+    """What one person wrote on this village's site, newest first. Found by
+    account number, not login name (half of what signs in); a person with
+    nothing public here is not found, so the page tells no one which
+    accounts exist or where else they write."""
+    author = get_object_or_404(User.objects.only("id", "first_name", "last_name", "username"), pk=pk)
+    page = _page(request, _site_articles(request).written_by(author).as_cards())
+    if not page.object_list:
+        raise Http404("Penulis ini tidak ada.")
+    return render(request, "articles/author.html", {"page": page, "author": author})
 
 
 @vary_on_headers("Save-Data")

@@ -42,6 +42,8 @@ def victim(taan, taan_editor):
         village=taan, slug="rahasia", title=SECRET, excerpt=SECRET, body=f"<p>{SECRET}</p>",
         status="draft", published_at=None, topic=topic, photo=photo, author=taan_editor,
     )
+    # Its author also has news out, so their author page exists and is walked.
+    ArticleFactory(village=taan, slug="terbit", title="Sudah terbit", author=taan_editor, topic=topic)
     trashed = ArticleFactory(village=taan, slug="dibuang", title=f"{SECRET}-sampah", status="draft", published_at=None)
     trashed.move_to_trash()
     return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor)}
@@ -67,7 +69,10 @@ def _urls(victim):
     for urlconf, hosts in (("kimportal.urls", [host()]), ("kimportal.urls_village", [host("taan"), host("bela")])):
         for route in sorted(set(_patterns(get_resolver(urlconf)))):
             model = "/".join(route.split("/")[1:3]) if route.startswith("admin/") else ""
-            path = _fill(route, _values(victim, model))
+            values = _values(victim, model)
+            if route.startswith("penulis/"):
+                values["pk"] = victim["draft"].author_id
+            path = _fill(route, values)
             for h in hosts:
                 yield h, path
             if "<path:object_id>/" in route or "<int:pk>/" in route:
