@@ -42,6 +42,13 @@ def picture(context, photo, sizes="100vw", lazy=True, alt=None, width=800):
 # A body photo is as wide as the story's text: the page less its margins and
 # the story's padding (static/css/site.css), at most 46rem less those.
 BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 4rem)"
+# On a phone, body photos come at 400 px whatever the screen's density: a
+# phone at DPR 2 would take the 800 px ones, and Chromium fetches every lazy
+# image within 1,250 px of the screen at once, so a story with four photos
+# cost 320 KB before the reader scrolled (bench/README.md, "Photos in the
+# text"). The lead photo, shown first and largest, stays sharp.
+PHONE = "(max-width: 46rem)"
+PHONE_WIDTH = 400
 
 
 @register.simple_tag(takes_context=True)
@@ -64,6 +71,9 @@ def article_body(context, article):
         if photo is None:
             return None
         data = _picture(context, photo, BODY_SIZES, True, alt or photo.alt, 800)
+        if len(photo.widths) > 1 and not data["save_data"]:
+            data["phone_media"] = PHONE
+            data["phone_webp_srcset"] = photo.srcset("webp", photo.closest_width(PHONE_WIDTH))
         return render_to_string("includes/picture.html", data).strip()
 
     return render_body(article.body, shown)
@@ -79,6 +89,7 @@ def _picture(context, photo, sizes, lazy, alt, width):
     shown = photo.closest_width(400 if save_data else width)
     return {
         "photo": photo,
+        "save_data": save_data,
         "sizes": sizes,
         "lazy": lazy,
         "alt": photo.alt if alt is None else alt,

@@ -44,6 +44,8 @@ def test_a_body_photo_is_a_responsive_webp_and_jpeg_picture_with_its_size(client
     assert f'srcset="{jpg}"' in body
     assert f'<img src="{photo.url(800)}"' in body and 'width="800" height="600"' in body
     assert 'loading="lazy"' in body and 'sizes="(min-width: 46rem) 42rem, calc(100vw - 4rem)"' in body
+    # Phones get the 400 px one whatever their density (tests/e2e/test_budgets.py).
+    assert f'<source media="(max-width: 46rem)" type="image/webp" srcset="{photo.url(400, "webp")} 400w"' in body
     assert re.search(r"<figure class=\"image\"><picture>.*</picture><figcaption>Panen raya</figcaption></figure>", body)
 
 
@@ -70,7 +72,7 @@ def test_another_villages_photo_in_a_body_stays_a_plain_image(client, taan, bela
 def test_a_reader_saving_data_is_offered_only_the_small_body_renditions(client, taan, photo):
     article = ArticleFactory(village=taan, body=_figure(photo))
     body = _body(_page(client, article, HTTP_SAVE_DATA="on"))
-    assert f"{photo.url(400, 'webp')} 400w" in body and "800w" not in body
+    assert f"{photo.url(400, 'webp')} 400w" in body and "800w" not in body and "media=" not in body
 
 
 def test_the_photos_of_a_body_are_read_in_one_query_however_many(client, taan, photo):
