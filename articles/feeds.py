@@ -69,7 +69,7 @@ class ArticleFeed(Feed):
         return item.updated
 
     def item_author_name(self, item):
-        return item.author.get_full_name() or item.author.username if item.author else None
+        return item.author.public_name if item.author else None
 
     def item_categories(self, item):
         return [item.topic.name] if item.topic else []

@@ -82,12 +82,17 @@ def clean_body(html):
 EMBED = re.compile(r'<(oembed|iframe) (?:url|src)="([^"]+)"[^>]*>\s*</\1>')
 
 
-def render_body(stored):
+def render_body(stored, picture=None):
     """Article HTML as shown to readers: cleaned again (a row changed behind
     the model's back is still safe; nh3 takes microseconds), embeds turned
     into a lazy youtube-nocookie iframe, and an image its writer left
     without alternative text marked as such (alt=""), so a screen reader
-    says its caption, or skips it, instead of reading out its address."""
+    says its caption, or skips it, instead of reading out its address.
+
+    `picture(src, alt)`, when given, may answer the markup to show instead
+    of an <img> (a responsive <picture> of the photo that `src` is a
+    rendition of: articles/templatetags/news.py), or None to keep the <img>.
+    It is called with the cleaned tag's own values, unescaped."""
 
     def iframe(match):
         video = youtube_id(match.group(2))
@@ -97,23 +102,35 @@ def render_body(stored):
             video,
         )
 
-    html = EMBED.sub(iframe, clean_body(stored))
-    return mark_safe(IMG_TAG.sub(lambda m: m.group(0) if ALT_ATTRIBUTE.search(m.group(0)) else m.group(0)[:-1] + ' alt="">', html))
+    def image(match):
+        tag = match.group(0)
+        if picture is not None:
+            alt = ALT_VALUE.search(tag)
+            shown = picture(_source(tag), htmllib.unescape(alt.group(1)) if alt else "")
+            if shown is not None:
+                return shown
+        return tag if ALT_ATTRIBUTE.search(tag) else tag[:-1] + ' alt="">'
+
+    return mark_safe(IMG_TAG.sub(image, EMBED.sub(iframe, clean_body(stored))))
 
 
 IMG_TAG = re.compile(r"<img\b[^>]*>")
 ALT_ATTRIBUTE = re.compile(r"\salt=")
 IMG_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+ALT_VALUE = re.compile(r'\salt="([^"]*)"')
+
+
+def _source(tag):
+    match = IMG_SRC.search(tag)
+    return htmllib.unescape(next((g for g in match.groups() if g is not None), "")) if match else ""
 
 
 def image_sources(html):
     """The src of every <img> in `html`, as sent: "" for an image without one
     (what an editor sends while a photo is still uploading)."""
-    sources = []
-    for tag in IMG_TAG.findall(html or ""):
-        match = IMG_SRC.search(tag)
-        sources.append(htmllib.unescape(next((g for g in match.groups() if g is not None), "")) if match else "")
-    return sources
+    return [_source(tag) for tag in IMG_TAG.findall(html or "")]
+
+
 ALT_TEXT = re.compile(r'\balt="[^"]*\S[^"]*"')
 
 

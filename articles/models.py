@@ -1,6 +1,7 @@
 import datetime
 import uuid
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -140,6 +141,14 @@ LIVE_STATUSES = ["scheduled", "published"]
 PUBLIC_ROWS = Q(status__in=LIVE_STATUSES, deleted_at__isnull=True, taken_down_at__isnull=True)
 
 
+class Around(NamedTuple):
+    """An article's neighbours on its village's site (ArticleQuerySet.around)."""
+
+    previous: "Article | None"  # the next older one
+    next: "Article | None"  # the next newer one
+    related: list
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Public rows whose time has come (checked at read time, so nothing
@@ -211,8 +220,46 @@ class ArticleQuerySet(models.QuerySet):
     def for_topic(self, topic):
         return self.filter(topic=topic)
 
+    def written_by(self, user):
+        return self.filter(author=user)
+
     def newest_first(self):
         return self.order_by("-published_at", "-id")
+
+    def around(self, article, related=3):
+        """What the article page shows around `article`, from these articles
+        (readers' ones: `on_site(village)`): the next older and next newer
+        article by publication time, and up to `related` others of its topic,
+        newest first, that are neither of those two. One query of three
+        small subqueries, each read from the village's public index; rows
+        with titles and slugs only."""
+        if article.published_at is None:
+            return Around(None, None, [])
+        mine = self.exclude(pk=article.pk).order_by()
+        at = article.published_at
+        older = mine.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=article.pk))
+        newer = mine.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=article.pk))
+        wanted = Q(pk__in=older.order_by("-published_at", "-id").values("pk")[:1])
+        wanted |= Q(pk__in=newer.order_by("published_at", "id").values("pk")[:1])
+        if article.topic_id is not None:
+            # Two more than shown: the older and newer one may be among them.
+            same_topic = mine.filter(topic_id=article.topic_id).order_by("-published_at", "-id")
+            wanted |= Q(pk__in=same_topic.values("pk")[: related + 2])
+        rows = list(mine.filter(wanted).only("id", "title", "slug", "published_at", "topic_id"))
+        key = (at, article.pk)
+        before = [row for row in rows if (row.published_at, row.pk) < key]
+        after = [row for row in rows if (row.published_at, row.pk) > key]
+        previous = max(before, key=lambda row: (row.published_at, row.pk), default=None)
+        following = min(after, key=lambda row: (row.published_at, row.pk), default=None)
+        # Every row of the topic among `rows` is one of its newest related + 2
+        # or the older/newer one, which are never newer than those: the newest
+        # `related` left over are the right ones.
+        others = [
+            row for row in rows
+            if article.topic_id is not None and row.topic_id == article.topic_id and row not in (previous, following)
+        ]
+        others.sort(key=lambda row: (row.published_at, row.pk), reverse=True)
+        return Around(previous, following, others[:related])
 
     def as_cards(self):
         """What an article card shows, without the long texts: on a page of
@@ -586,7 +633,7 @@ class Article(models.Model):
             "publisher": {"@type": "Organization", "name": f"{self.village.kim_name}, {self.village.name}"},
         }
         if self.author:
-            data["author"] = {"@type": "Person", "name": self.author.get_full_name() or self.author.username}
+            data["author"] = {"@type": "Person", "name": self.author.public_name}
         if image_url:
             data["image"] = [image_url]
         return data

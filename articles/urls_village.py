@@ -8,6 +8,7 @@ urlpatterns = [
     path("berita/<slug:slug>/", views.article_detail, name="detail"),
     path("berita/<slug:slug>/kartu/<str:version>.jpg", views.share_card, name="share_card"),
     path("topik/<slug:slug>/", views.village_topic, name="village_topic"),
+    path("penulis/<int:pk>/", views.author_articles, name="author"),
     path("arsip/", views.archive, name="archive"),
     path("arsip/<int:year>/<int:month>/", views.archive, name="archive_month"),
     path("buletin/", views.bulletin, name="bulletin"),

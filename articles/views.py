@@ -14,6 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 from articles import identity
 from articles.models import Announcement, Article, Topic
 from articles.paging import NewsPage
+from villages.models import User
 
 
 def _page(request, queryset):
@@ -85,6 +86,7 @@ def article_detail(request, slug):
         image_size = identity.CARD_SIZE
     context = {
         "article": article,
+        "around": _site_articles(request).around(article),
         "canonical_url": url,
         "share_image": image_url,
         "share_image_size": image_size,
@@ -108,6 +110,19 @@ def share_card(request, slug, version):
     response = FileResponse(io.BytesIO(identity.share_card(article)), content_type="image/jpeg")
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
+
+
+@vary_on_headers("Save-Data")
+def author_articles(request, pk):
+    """What one person wrote on this village's site, newest first. Found by
+    account number, not login name (half of what signs in); a person with
+    nothing public here is not found, so the page tells no one which
+    accounts exist or where else they write."""
+    author = get_object_or_404(User.objects.only("id", "first_name", "last_name", "username"), pk=pk)
+    page = _page(request, _site_articles(request).written_by(author).as_cards())
+    if not page.object_list:
+        raise Http404("Penulis ini tidak ada.")
+    return render(request, "articles/author.html", {"page": page, "author": author})
 
 
 @vary_on_headers("Save-Data")

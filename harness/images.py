@@ -2,6 +2,7 @@
 
 import io
 import os
+import random
 
 from PIL import Image
 from pillow_heif import register_heif_opener
@@ -79,3 +80,23 @@ def truncated_jpeg():
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>'
 NOT_AN_IMAGE = b"MZ\x90\x00 this is a Windows program pretending to be a photo"
 HTML_AS_JPEG = b"<html><script>alert(document.cookie)</script></html>"
+
+
+def photo_like_jpeg(width=2000, height=1500, seed=0):
+    """A JPEG that weighs what a phone photo of a village scene does once
+    resized (about 200 KB at 1200 px, quality 78): large soft shapes, finer
+    detail on top, a little sensor grain. Flat test images weigh a few
+    kilobytes and would make any page look light."""
+    rng = random.Random(seed)
+
+    def layer(cells_x, cells_y):
+        cells = Image.frombytes("RGB", (cells_x, cells_y), rng.randbytes(cells_x * cells_y * 3))
+        return cells.resize((width, height), Image.BICUBIC)
+
+    image = Image.blend(layer(8, 6), layer(60, 45), 0.35)
+    image = Image.blend(image, layer(300, 225), 0.25)
+    image = Image.blend(image, layer(700, 525), 0.15)
+    image = Image.blend(image, Image.effect_noise((width, height), 18).convert("RGB"), 0.08)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()

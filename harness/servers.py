@@ -95,7 +95,7 @@ class PortalServer:
         return urlparse(page.url).path
 
     def manage(self, *args):
-        subprocess.run(
+        return subprocess.run(
             [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True
         )
 

@@ -43,6 +43,8 @@ def victim(taan, taan_editor):
         village=taan, slug="rahasia", title=SECRET, excerpt=SECRET, body=f"<p>{SECRET}</p>",
         status="draft", published_at=None, topic=topic, photo=photo, author=taan_editor,
     )
+    # Its author also has news out, so their author page exists and is walked.
+    ArticleFactory(village=taan, slug="terbit", title="Sudah terbit", author=taan_editor, topic=topic)
     trashed = ArticleFactory(village=taan, slug="dibuang", title=f"{SECRET}-sampah", status="draft", published_at=None)
     trashed.move_to_trash()
     tip = Tip.objects.create(village=taan, kind="hoaks", message=SECRET, sender_name=SECRET, sender_phone="6281390012345")
@@ -69,7 +71,10 @@ def _urls(victim):
     for urlconf, hosts in (("kimportal.urls", [host()]), ("kimportal.urls_village", [host("taan"), host("bela")])):
         for route in sorted(set(_patterns(get_resolver(urlconf)))):
             model = "/".join(route.split("/")[1:3]) if route.startswith("admin/") else ""
-            path = _fill(route, _values(victim, model))
+            values = _values(victim, model)
+            if route.startswith("penulis/"):
+                values["pk"] = victim["draft"].author_id
+            path = _fill(route, values)
             for h in hosts:
                 yield h, path
             if route.startswith("redaksi/<slug:slug>/"):

@@ -58,6 +58,12 @@ class User(AbstractUser):
         verbose_name = "pengguna"
         verbose_name_plural = "pengguna"
 
+    @property
+    def public_name(self):
+        """How readers see an author (bylines, author pages, feeds): their
+        name, never their login name, which is half of what signs them in."""
+        return self.get_full_name() or "Redaksi"
+
     def clean(self):
         super().clean()
         if self.whatsapp:

@@ -29,6 +29,13 @@ def kecamatan_changed(sender, **kwargs):
     stamps.everything_changed()
 
 
+@receiver(post_delete, sender=User)
+def author_deleted(sender, **kwargs):
+    # Their bylines go (the database sets the articles' author to NULL,
+    # without a signal), and so does their author page in every village.
+    stamps.everything_changed()
+
+
 @receiver(post_save, sender=User)
 def author_renamed(sender, update_fields=None, **kwargs):
     # Every login saves last_login; only a name change shows on pages.

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Photo
 from tests.conftest import host
-from tests.factories import ArticleFactory, TopicFactory, VillageFactory
+from tests.factories import ArticleFactory, TopicFactory, UserFactory, VillageFactory
 
 
 def _photo(village):
@@ -29,8 +29,9 @@ def _queries(client, path, http_host):
         # Each page built (not from the cache) also asks when the next
         # scheduled article or announcement changes it: 2 queries.
         ("/", "taan", 7),  # village, count, page, announcements, topics menu
-        ("/berita/{slug}/", "taan", 6),  # village, article, gallery, topics menu
+        ("/berita/{slug}/", "taan", 7),  # village, article, around it, gallery, topics menu
         ("/topik/{topic}/", "taan", 7),
+        ("/penulis/{author}/", "taan", 7),  # village, author, page, topics menu
         ("/tentang/", "taan", 5),
         ("/", "", 6),  # count, page, announcements, topics menu
         ("/topik/{topic}/", "", 6),
@@ -38,16 +39,16 @@ def _queries(client, path, http_host):
     ],
 )
 def test_public_page_query_count_does_not_grow_with_content(client, taan, path, site, budget):
-    topic = TopicFactory()
-    first = ArticleFactory(village=taan, topic=topic)
-    path = path.format(slug=first.slug, topic=topic.slug)
+    topic, author = TopicFactory(), UserFactory()
+    first = ArticleFactory(village=taan, topic=topic, author=author)
+    path = path.format(slug=first.slug, topic=topic.slug, author=author.pk)
     http_host = host(site)
     small = _queries(client, path, http_host)
 
     # With photos: a card that fetched its photo alone would show here.
     for village in [*VillageFactory.create_batch(4), taan]:
         for _ in range(5 if village != taan else 25):
-            ArticleFactory(village=village, topic=topic, photo=_photo(village))
+            ArticleFactory(village=village, topic=topic, photo=_photo(village), author=author)
     large = _queries(client, path, http_host)
 
     assert small == large

@@ -68,3 +68,12 @@ def static_url(portal, path):
     """A static file's URL as the portal's pages name it (hashed by collectstatic)."""
     manifest = json.loads((Path(portal.env["STATIC_ROOT"]) / "staticfiles.json").read_text())
     return "/static/" + manifest["paths"][path]
+
+
+@pytest.fixture(scope="session")
+def photo_article(portal):
+    """A story with four photos in its text, on Desa Taan's site (harness/photo_story.py)."""
+    from harness.photo_story import photo_story
+
+    story = photo_story(portal, "empat-foto")
+    return {"url": portal.url("taan", story["path"]), "author": story["author"], "story": story}
