@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "villages",
     "accounts",
     "articles",
+    "villagepages",
     "pages",
     "newsroom",
     "desk",

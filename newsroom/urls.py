@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsroom import uploads, views
+from newsroom import site_pages, uploads, views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -22,6 +22,15 @@ urlpatterns = [
     path("<slug:slug>/berita/<int:pk>/riwayat/<int:revision_pk>/pulihkan/", views.restore_revision, name="restore_revision"),
     path("<slug:slug>/sampah/", views.trash, name="trash"),
     path("<slug:slug>/sampah/<int:pk>/pulihkan/", views.restore, name="restore"),
+    path("<slug:slug>/halaman/", site_pages.page_list, name="pages"),
+    path("<slug:slug>/halaman/baru/", site_pages.page_new, name="page_new"),
+    path("<slug:slug>/halaman/<int:page_pk>/", site_pages.page_edit, name="page"),
+    path("<slug:slug>/halaman/<int:page_pk>/pratinjau/", site_pages.page_preview, name="page_preview"),
+    path("<slug:slug>/halaman/<int:page_pk>/urutan/", site_pages.page_move, name="page_move"),
+    path("<slug:slug>/halaman/<int:page_pk>/tampil/", site_pages.page_visibility, name="page_visibility"),
+    path("<slug:slug>/halaman/<int:page_pk>/riwayat/", site_pages.page_revisions, name="page_revisions"),
+    path("<slug:slug>/halaman/<int:page_pk>/riwayat/<int:page_revision_pk>/pulihkan/", site_pages.page_restore_revision,
+         name="page_restore_revision"),
     path("<slug:slug>/unggah/", uploads.create, name="upload"),
     path("<slug:slug>/unggah/<uuid:upload_id>/", uploads.resource, name="upload_resource"),
     path("<slug:slug>/unggah/<uuid:upload_id>/foto/", uploads.finish, name="upload_photo"),

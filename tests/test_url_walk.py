@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from articles.models import Article, Photo
 from tests.conftest import host
 from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory
+from villagepages.models import Page
 from villages.models import Membership
 
 SECRET = "RAHASIA-TAAN-7f3c"
@@ -44,7 +45,9 @@ def victim(taan, taan_editor):
     )
     trashed = ArticleFactory(village=taan, slug="dibuang", title=f"{SECRET}-sampah", status="draft", published_at=None)
     trashed.move_to_trash()
-    return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor)}
+    page = Page.objects.create(village=taan, slug="rahasia", title=SECRET, body=f"<p>{SECRET}</p>", status="draft")
+    return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor),
+            "page": page, "page_revision": page.snapshot(taan_editor)}
 
 
 def _values(victim, model_path):
@@ -60,6 +63,7 @@ def _values(victim, model_path):
         "slug": draft.slug, "year": 2026, "month": 11, "app_label": model_path.split("/")[0] or "articles",
         "content_type_id": ContentType.objects.get_for_model(Article).pk, "path": "villages/taan/photos/0f0f/800.jpg",
         "url": "articles/article/", "uidb64": "MQ", "token": "x",
+        "page_pk": victim["page"].pk, "page_revision_pk": victim["page_revision"].pk,
     }
 
 
@@ -99,6 +103,8 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
     assert (draft.title, draft.status, draft.village.slug, draft.deleted_at, draft.taken_down_at) == (SECRET, "draft", "taan", None, None)
     assert Article.objects.in_trash().filter(pk=victim["trashed"].pk).exists()
     assert Photo.objects.filter(pk=victim["photo"].pk).exists()
+    page = Page.objects.get(pk=victim["page"].pk)
+    assert (page.title, page.status, page.village.slug, page.position) == (SECRET, "draft", "taan", victim["page"].position)
     assert walked > 200
 
 
