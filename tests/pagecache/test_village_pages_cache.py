@@ -35,7 +35,7 @@ def test_an_edit_in_the_newsroom_is_seen_by_the_next_reader(client, sejarah, taa
         "action": "save", "form_end": "1",
     }, HTTP_HOST=NEWSROOM)
     client.logout()
-    status, html = _text(client, "/halaman/sejarah/")
+    html = _text(client, "/halaman/sejarah/")[1]
     assert "Cerita yang diperbaiki." in html and "Sejarah desa" in html
     assert "Sejarah desa" in _text(client, "/")[1]
 
