@@ -28,10 +28,11 @@ def _queries(client, path, http_host):
     [
         # Each page built (not from the cache) also asks when the next
         # scheduled article or announcement changes it: 2 queries.
-        ("/", "taan", 7),  # village, count, page, announcements, topics menu
-        ("/berita/{slug}/", "taan", 6),  # village, article, gallery, topics menu
+        # Village pages also read the KIM's own pages for the menu: 1 query.
+        ("/", "taan", 7),  # village, count, page, announcements, topics menu, pages menu
+        ("/berita/{slug}/", "taan", 7),  # village, article, gallery, topics menu, pages menu
         ("/topik/{topic}/", "taan", 7),
-        ("/tentang/", "taan", 5),
+        ("/tentang/", "taan", 6),
         ("/", "", 6),  # count, page, announcements, topics menu
         ("/topik/{topic}/", "", 6),
         ("/desa/", "", 5),
