@@ -41,6 +41,8 @@ def test_a_reader_finds_the_village_pages_in_a_menu_that_fits_the_screen(portal,
     assert footer.get_by_role("link", name="Tentang KIM").is_visible()
     assert footer.get_by_role("link", name="Kontak").is_visible()
     screenshot("village-pages-page")
+    footer.scroll_into_view_if_needed()
+    screenshot("village-pages-footer")
     assert small_targets(page, ADDED) == []
     assert serious_violations(page, browser) == []
 
@@ -89,11 +91,11 @@ def test_a_publisher_moves_a_page_and_the_site_follows(portal, page):
     before = footer_order()
     assert before.index("Sejarah") < before.index("Visi dan misi")
     page.goto(portal.url(path="/redaksi/taan/halaman/"))
-    page.get_by_role("button", name="Turunkan “Sejarah”").click()
+    page.get_by_role("button", name="Turun “Sejarah”").click()
     page.wait_for_load_state()
     after = footer_order()
     assert after.index("Visi dan misi") < after.index("Sejarah")
     page.goto(portal.url(path="/redaksi/taan/halaman/"))
-    page.get_by_role("button", name="Naikkan “Sejarah”").click()
+    page.get_by_role("button", name="Naik “Sejarah”").click()
     page.wait_for_load_state()
     assert footer_order() == before
