@@ -38,12 +38,15 @@ class Pages(Sitemap):
         return reverse(self.topic_route, args=[item])
 
 
-def sitemap(request):
+def sitemap(request, more=None):
+    """`more`: {section: Sitemap class taking the village}, for what the
+    layers above add to a village's sitemap (its own pages)."""
     if request.village is None:
         sitemaps = {"halaman": Pages(["district:home", "pages:directory"], "district:topic")}
     else:
         sitemaps = {
             "halaman": Pages(["articles:village_home", "pages:about"], "articles:village_topic"),
             "berita": VillageArticles(request.village),
+            **{name: make(request.village) for name, make in (more or {}).items()},
         }
     return sitemap_view(request, sitemaps)

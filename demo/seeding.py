@@ -44,8 +44,9 @@ from demo.stories import (
     village_people,
     write_story,
 )
-from villages import identity as identity_rules
 from tips.models import Tip
+from villagepages.models import Page
+from villages import identity as identity_rules
 from villages.models import Kecamatan, Membership, User, Village
 
 DEMO_PASSWORD = "kimportal-demo"  # demo only; printed on screen
@@ -91,6 +92,7 @@ class DemoSeeder:
                 village = self.seed_village(kecamatan_name, seed)
                 editor, publisher = self.seed_members(village, seed)
                 logins += [(editor.username, "editor", village.name), (publisher.username, "penerbit", village.name)]
+                self.seed_pages(village, seed, kecamatan_name, publisher)
                 # Every fourth KIM has gone quiet, so the district desk has some to find.
                 quiet = index % 4 == 3
                 self.seed_articles(village, seed, kecamatan_name, topics, editor, publisher, articles, quiet)
@@ -184,6 +186,33 @@ class DemoSeeder:
             Membership.objects.update_or_create(user=user, village=village, defaults={"role": role})
             members.append(user)
         return members
+
+    # The village's own pages
+
+    def seed_pages(self, village, seed, kecamatan_name, publisher):
+        """Write and publish a few of the starter pages every village gets
+        (villagepages/starters.py); the others stay drafts, as in a real KIM
+        that has not got to them yet. A page already written is left alone."""
+        setting = {"pesisir": "di pesisir Selat Makassar", "pulau": "di sebuah pulau", "pedalaman": "di pedalaman"}
+        crops = ", ".join(seed.crops) or "kebun dan laut"
+        texts = {
+            "profil": f"<p>{village.name} terletak {setting.get(seed.setting, '')}, Kecamatan {kecamatan_name}, "
+                      f"Kabupaten Mamuju. {seed.description}</p><p>Sebagian besar warga hidup dari {crops}.</p>",
+            "sejarah": f"<p>Menurut cerita para tetua, kampung {seed.name} dibuka oleh beberapa keluarga yang datang "
+                       "mencari lahan dan air bersih. Nama desa diambil dari nama tempat mereka pertama bermukim.</p>"
+                       f"<p>{village.name} menjadi desa definitif setelah pemekaran, dan sejak itu dipimpin kepala "
+                       "desa yang dipilih warga.</p>",
+            "visi-misi": f"<h2>Visi</h2><p>{seed.tagline or 'Desa yang maju, mandiri dan sejahtera'}.</p>"
+                         "<h2>Misi</h2><ol><li>Meningkatkan pelayanan kepada warga.</li>"
+                         "<li>Mengembangkan usaha warga dan hasil desa.</li>"
+                         "<li>Menjaga lingkungan dan budaya setempat.</li></ol>",
+            "kontak": f"<p>Kantor {village.name}, Kecamatan {kecamatan_name}.</p>"
+                      "<p>Jam pelayanan: Senin sampai Jumat, pukul 08.00 sampai 14.00 WITA.</p>"
+                      f"<p>{village.kim_name} menerima kabar dan foto kegiatan warga lewat WhatsApp kontak desa.</p>",
+        }
+        for page in Page.objects.for_village(village).filter(slug__in=texts, body=""):
+            page.body = texts[page.slug]
+            page.save_by(publisher, "publish")
 
     # Articles
 

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "tips",
+    "villagepages",
     "pages",
     "newsroom",
     "desk",

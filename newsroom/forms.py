@@ -9,6 +9,7 @@ from articles.html import image_sources
 from articles.identity import COVER_ASPECT
 from articles.models import Article, Photo, Topic
 from articles.widgets import RichTextEditor
+from villagepages.models import Page
 from villages import identity as identity_rules
 from villages import roles
 from villages.models import Village
@@ -233,3 +234,50 @@ class IdentityForm(forms.ModelForm):
 
     def identity_fields(self):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class PageForm(forms.ModelForm):
+    """A village page as the KIM writes it: a title and its text. The step
+    (save, submit, publish) is the button pressed, not a field; a save made
+    by someone else after this person opened the page is refused, not
+    silently overwritten."""
+
+    edited_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Page
+        fields = ["title", "body"]
+        labels = {"title": "Judul halaman", "body": "Isi halaman"}
+        help_texts = {"title": "Singkat: tampil di menu situs desa.", "body": ""}
+
+    def __init__(self, *args, village, user, action="save", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.village, self.action = village, action
+        self.fields["body"].widget = RichTextEditor(
+            upload_url=reverse("newsroom:upload", args=[village.slug]), attrs={"rows": 14}, upload_user=user.pk
+        )
+        self.fields["edited_version"].initial = self.instance.updated.isoformat() if self.instance.pk else ""
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        for source in image_sources(body):
+            folder = photos.folder_of(source)
+            if folder is None or not Photo.objects.for_village(self.village).filter(folder=folder).exists():
+                raise ValidationError(UNFINISHED_IMAGE, code="unfinished_image")
+        return body
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.action == "publish" and not (cleaned.get("body") or "").strip():
+            self.add_error("body", "Isi halaman masih kosong.")
+        submitted = cleaned.get("edited_version")
+        if self.instance.pk and submitted:
+            current = Page.objects.filter(pk=self.instance.pk).values_list("updated", flat=True).first()
+            if current and current.isoformat() != submitted:
+                raise ValidationError(
+                    f"Halaman ini sudah diubah orang lain pada {timezone.localtime(current):%d-%m-%Y %H.%M} "
+                    "setelah Anda membukanya. Perubahan Anda belum disimpan: salin teks Anda, "
+                    "buka ulang halaman ini di tab baru, lalu gabungkan.",
+                    code="stale",
+                )
+        return cleaned

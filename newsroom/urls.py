@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsroom import identity, inbox, uploads, views
+from newsroom import identity, inbox, site_pages, uploads, views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -26,6 +26,15 @@ urlpatterns = [
     path("<slug:slug>/kotak-masuk/", inbox.inbox, name="inbox"),
     path("<slug:slug>/kotak-masuk/<int:pk>/", inbox.tip_detail, name="tip"),
     path("<slug:slug>/kotak-masuk/<int:pk>/teruskan/", inbox.pass_tip, name="pass_tip"),
+    path("<slug:slug>/halaman/", site_pages.page_list, name="pages"),
+    path("<slug:slug>/halaman/baru/", site_pages.page_new, name="page_new"),
+    path("<slug:slug>/halaman/<int:page_pk>/", site_pages.page_edit, name="page"),
+    path("<slug:slug>/halaman/<int:page_pk>/pratinjau/", site_pages.page_preview, name="page_preview"),
+    path("<slug:slug>/halaman/<int:page_pk>/urutan/", site_pages.page_move, name="page_move"),
+    path("<slug:slug>/halaman/<int:page_pk>/tampil/", site_pages.page_visibility, name="page_visibility"),
+    path("<slug:slug>/halaman/<int:page_pk>/riwayat/", site_pages.page_revisions, name="page_revisions"),
+    path("<slug:slug>/halaman/<int:page_pk>/riwayat/<int:page_revision_pk>/pulihkan/", site_pages.page_restore_revision,
+         name="page_restore_revision"),
     path("<slug:slug>/unggah/", uploads.create, name="upload"),
     path("<slug:slug>/unggah/<uuid:upload_id>/", uploads.resource, name="upload_resource"),
     path("<slug:slug>/unggah/<uuid:upload_id>/foto/", uploads.finish, name="upload_photo"),

@@ -3,6 +3,7 @@ from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 
 from articles.models import Topic
+from villagepages.models import Page
 from villages import hosts
 
 
@@ -18,12 +19,16 @@ def portal(request):
         district_url = hosts.build_url("", "/", request)
     except DisallowedHost:
         district_url = hosts.build_url("", "/")
+    village = getattr(request, "village", None)
     return {
         "district_name": settings.KIM_DISTRICT_NAME,
         "district_office": settings.KIM_DISTRICT_OFFICE,
         "district_emblem": _emblem_url(),
         "district_url": district_url,
-        "village": getattr(request, "village", None),
+        "village": village,
         # Lazy: only pages that draw the topic menu pay for the query.
         "topics": Topic.objects.all(),
+        # The village's own pages for its menu and footer, in the KIM's order
+        # (lazy too, and read once: the footer reuses the menu's rows).
+        "site_pages": Page.objects.on_site(village).in_menu_order().only("title", "slug") if village else [],
     }

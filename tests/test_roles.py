@@ -20,6 +20,7 @@ from tips.models import Tip
 from tests.conftest import host
 from tests.factories import ArticleFactory, MembershipFactory, UserFactory, VillageFactory
 from tests.newsroom.helpers import edited, story
+from villagepages.models import Page
 from villages import roles
 from villages.models import Membership, Village
 
@@ -59,6 +60,9 @@ class Case:
 
     def get(self, path):
         return self.client.get(path, HTTP_HOST=BASE)
+
+    def site_page(self, status="draft"):
+        return Page.objects.create(village=self.village, title="Sejarah kampung", body="<p>Asal-usul.</p>", status=status)
 
     def newsroom(self, article, suffix=""):
         return f"/redaksi/{self.village.slug}/berita/{article.pk}/{suffix}"
@@ -183,6 +187,37 @@ def try_pass_tip_to_district(case):
     return tip.passed_at is not None
 
 
+def _page_form(page, **changes):
+    return {"title": page.title, "body": page.body, "edited_version": page.updated.isoformat(),
+            "action": "save", "form_end": "1", **changes}
+
+
+def try_create_page(case):
+    case.post(f"/redaksi/{case.village.slug}/halaman/baru/", {"title": "Halaman dari luar", "body": "<p>Isi.</p>",
+                                                              "action": "save", "form_end": "1"})
+    return Page.objects.filter(title="Halaman dari luar", village=case.village).exists()
+
+
+def try_edit_page(case):
+    page = case.site_page("published" if case.live else "draft")
+    case.post(f"/redaksi/{case.village.slug}/halaman/{page.pk}/", _page_form(page, title="Judul halaman diubah"))
+    page.refresh_from_db()
+    return page.title == "Judul halaman diubah"
+
+
+def try_publish_page(case):
+    page = case.site_page("review")
+    case.post(f"/redaksi/{case.village.slug}/halaman/{page.pk}/", _page_form(page, action="publish"))
+    page.refresh_from_db()
+    return page.status == "published"
+
+
+def try_arrange_pages(case):
+    first = Page.objects.for_village(case.village).in_menu_order().first()
+    case.post(f"/redaksi/{case.village.slug}/halaman/{first.pk}/urutan/", {"arah": "turun"})
+    return Page.objects.for_village(case.village).in_menu_order().first() != first
+
+
 def try_use_admin(case):
     return case.get("/admin/").status_code == 200
 
@@ -274,14 +309,15 @@ TRIES = {
     A.RESTORE_FROM_TRASH: try_restore_from_trash, A.RESTORE_REVISION: try_restore_revision,
     A.CHANGE_PHOTO: try_change_photo, A.EDIT_IDENTITY: try_edit_identity, A.READ_TIPS: try_read_tips,
     A.SEE_TIP_SENDER: try_see_tip_sender,
-    A.PASS_TIP_TO_DISTRICT: try_pass_tip_to_district, A.USE_ADMIN: try_use_admin, A.READ_DESK: try_read_desk,
+    A.PASS_TIP_TO_DISTRICT: try_pass_tip_to_district, A.CREATE_PAGE: try_create_page, A.EDIT_PAGE: try_edit_page,
+    A.PUBLISH_PAGE: try_publish_page, A.ARRANGE_PAGES: try_arrange_pages, A.USE_ADMIN: try_use_admin, A.READ_DESK: try_read_desk,
     A.TAKE_DOWN: try_take_down, A.ANNOUNCE: try_announce, A.ONBOARD_VILLAGE: try_onboard_village,
     A.MANAGE_VILLAGES: try_manage_villages, A.MANAGE_TOPICS: try_manage_topics, A.MANAGE_MEMBERS: try_manage_members,
     A.MANAGE_ACCOUNTS: try_manage_accounts, A.GRANT_STAFF_ROLES: try_grant_staff_roles,
     A.MANAGE_TWO_FACTOR_DEVICES: try_manage_two_factor_devices,
 }
 # Actions whose cell can depend on whether what is acted on is live.
-LIVE_MATTERS = {A.VIEW, A.EDIT, A.DELETE, A.RESTORE_FROM_TRASH, A.RESTORE_REVISION, A.CHANGE_PHOTO}
+LIVE_MATTERS = {A.VIEW, A.EDIT, A.DELETE, A.RESTORE_FROM_TRASH, A.RESTORE_REVISION, A.CHANGE_PHOTO, A.EDIT_PAGE}
 
 
 def _cases():
@@ -344,6 +380,8 @@ ACTION_NAMES = {
     A.EDIT_IDENTITY: "change the site's logo, cover, colour and contact",
     A.READ_TIPS: "read residents' messages (the inbox)", A.SEE_TIP_SENDER: "see who sent a message",
     A.PASS_TIP_TO_DISTRICT: "pass a message to the district's fact-check",
+    A.CREATE_PAGE: "add a village page", A.EDIT_PAGE: "change a village page or restore its revision",
+    A.PUBLISH_PAGE: "publish, hide or show a village page", A.ARRANGE_PAGES: "order the village pages in the menu",
     A.USE_ADMIN: "use the admin", A.READ_DESK: "read the district desk", A.TAKE_DOWN: "take down or restore",
     A.ANNOUNCE: "announce to villages", A.ONBOARD_VILLAGE: "onboard a village", A.MANAGE_VILLAGES: "change villages and kecamatan",
     A.MANAGE_TOPICS: "manage topics", A.MANAGE_MEMBERS: "manage a village's members",

@@ -12,6 +12,7 @@ from articles.models import Article, Photo
 from tests.conftest import host
 from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory
 from tips.models import Tip
+from villagepages.models import Page
 from villages.models import Membership
 
 SECRET = "RAHASIA-TAAN-7f3c"
@@ -48,7 +49,9 @@ def victim(taan, taan_editor):
     trashed = ArticleFactory(village=taan, slug="dibuang", title=f"{SECRET}-sampah", status="draft", published_at=None)
     trashed.move_to_trash()
     tip = Tip.objects.create(village=taan, kind="hoaks", message=SECRET, sender_name=SECRET, sender_phone="6281390012345")
-    return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor), "tip": tip}
+    page = Page.objects.create(village=taan, slug="rahasia", title=SECRET, body=f"<p>{SECRET}</p>", status="draft")
+    return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor), "tip": tip,
+            "page": page, "page_revision": page.snapshot(taan_editor)}
 
 
 def _values(victim, model_path):
@@ -64,6 +67,7 @@ def _values(victim, model_path):
         "slug": draft.slug, "year": 2026, "month": 11, "app_label": model_path.split("/")[0] or "articles",
         "content_type_id": ContentType.objects.get_for_model(Article).pk, "path": "villages/taan/photos/0f0f/800.jpg",
         "url": "articles/article/", "uidb64": "MQ", "token": "x",
+        "page_pk": victim["page"].pk, "page_revision_pk": victim["page_revision"].pk,
     }
 
 
@@ -113,6 +117,8 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
     assert Article.objects.in_trash().filter(pk=victim["trashed"].pk).exists()
     assert Photo.objects.filter(pk=victim["photo"].pk).exists()
     assert list(Tip.objects.values_list("pk", "passed_at")) == [(victim["tip"].pk, None)]
+    page = Page.objects.get(pk=victim["page"].pk)
+    assert (page.title, page.status, page.village.slug, page.position) == (SECRET, "draft", "taan", victim["page"].position)
     assert walked > 200
 
 

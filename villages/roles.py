@@ -7,7 +7,8 @@ visitor. Two conditions narrow a cell:
 
 - UNTIL_LIVE: only while what is acted on is not live (an article that is
   published or scheduled, a photo such an article shows, a trashed article
-  that would come back live), unless the village lets its editors publish;
+  that would come back live, a published village page, shown or hidden),
+  unless the village lets its editors publish;
 - IF_EDITORS_PUBLISH: only where the village lets its editors publish.
 
 The admin's has_*_permission methods, the newsroom's and the desk's views
@@ -51,6 +52,11 @@ class Action(str, Enum):
     READ_TIPS = "read_tips"
     SEE_TIP_SENDER = "see_tip_sender"
     PASS_TIP_TO_DISTRICT = "pass_tip_to_district"
+    # The newsroom: a village's own pages (villagepages/), same workflow.
+    CREATE_PAGE = "create_page"
+    EDIT_PAGE = "edit_page"
+    PUBLISH_PAGE = "publish_page"
+    ARRANGE_PAGES = "arrange_pages"
     # The district.
     USE_ADMIN = "use_admin"
     READ_DESK = "read_desk"
@@ -84,6 +90,10 @@ TABLE = {
     Action.READ_TIPS:             (NEVER, ALWAYS, ALWAYS, ALWAYS, ALWAYS),
     Action.SEE_TIP_SENDER:        (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
     Action.PASS_TIP_TO_DISTRICT:  (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
+    Action.CREATE_PAGE:           (NEVER, ALWAYS, ALWAYS, ALWAYS, ALWAYS),
+    Action.EDIT_PAGE:             (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
+    Action.PUBLISH_PAGE:          (NEVER, IF_EDITORS_PUBLISH, ALWAYS, ALWAYS, ALWAYS),
+    Action.ARRANGE_PAGES:         (NEVER, IF_EDITORS_PUBLISH, ALWAYS, ALWAYS, ALWAYS),
     Action.USE_ADMIN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.READ_DESK:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.TAKE_DOWN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
