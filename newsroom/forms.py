@@ -9,6 +9,7 @@ from articles.html import image_sources
 from articles.models import Article, Photo, Topic
 from articles.widgets import RichTextEditor
 from villages import roles
+from villages.models import Membership
 from villages.phones import WhatsAppField
 
 UNFINISHED_IMAGE = (
@@ -136,3 +137,30 @@ class PreferencesForm(forms.Form):
     whatsapp = WhatsAppField(label="Nomor WhatsApp", required=False)
     email = forms.EmailField(label="Email", required=False)
     email_notifications = forms.BooleanField(label="Kirim kabar redaksi ke email saya", required=False)
+
+
+class InviteForm(forms.Form):
+    """Someone the KIM's publisher brings into the team: new people get an
+    account; someone who already has one (found by email) joins with it."""
+
+    name = forms.CharField(label="Nama lengkap", max_length=150)
+    email = forms.EmailField(label="Email", required=False, help_text="Bila orang ini sudah punya akun, pakai email akunnya.")
+    whatsapp = WhatsAppField(label="Nomor WhatsApp", required=False)
+    role = forms.ChoiceField(
+        label="Peran", choices=Membership.Role.choices, initial=Membership.Role.EDITOR, widget=forms.RadioSelect
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        if "whatsapp" in self.errors or "email" in self.errors:
+            return cleaned  # given, but not understood: that field's error says so
+        if not cleaned.get("email") and not cleaned.get("whatsapp"):
+            raise ValidationError("Isi email atau nomor WhatsApp, agar undangan bisa dikirim.")
+        return cleaned
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label="Peran", choices=Membership.Role.choices, widget=forms.RadioSelect)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsroom import uploads, views
+from newsroom import team, uploads, views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -22,6 +22,10 @@ urlpatterns = [
     path("<slug:slug>/berita/<int:pk>/riwayat/<int:revision_pk>/pulihkan/", views.restore_revision, name="restore_revision"),
     path("<slug:slug>/sampah/", views.trash, name="trash"),
     path("<slug:slug>/sampah/<int:pk>/pulihkan/", views.restore, name="restore"),
+    path("<slug:slug>/tim/", team.team, name="team"),
+    path("<slug:slug>/tim/undang/", team.invite, name="invite"),
+    path("<slug:slug>/tim/<int:pk>/", team.member, name="member"),
+    path("<slug:slug>/tim/<int:pk>/keluarkan/", team.remove, name="remove_member"),
     path("<slug:slug>/unggah/", uploads.create, name="upload"),
     path("<slug:slug>/unggah/<uuid:upload_id>/", uploads.resource, name="upload_resource"),
     path("<slug:slug>/unggah/<uuid:upload_id>/foto/", uploads.finish, name="upload_photo"),

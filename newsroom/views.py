@@ -74,6 +74,7 @@ def _page(request, template, village=None, status=200, **context):
         village=village,
         unread=Notification.objects.for_user(user).unread().count(),
         may_publish=village is not None and roles.may(user, A.PUBLISH, village),
+        may_manage_team=village is not None and roles.may(user, A.MANAGE_MEMBERS, village),
         site_url=village.url(request=request) if village else "",
     )
     return render(request, template, context, status=status)

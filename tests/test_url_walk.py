@@ -70,6 +70,10 @@ def _urls(victim):
             path = _fill(route, _values(victim, model))
             for h in hosts:
                 yield h, path
+            if route.startswith("redaksi/<slug:slug>/tim/"):
+                # The team screens, in the victim's village, on one of its members.
+                member = Membership.objects.filter(village=victim["draft"].village).first()
+                yield host(), _fill(route, {"slug": "taan", "pk": member.pk})
             if "<path:object_id>/" in route or "<int:pk>/" in route:
                 trashed_path = _fill(route, {**_values(victim, model), "object_id": victim["trashed"].pk, "pk": victim["trashed"].pk})
                 yield host(), trashed_path
@@ -89,7 +93,8 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
             # The sign-out URLs end the session: the walk goes on as the same outsider.
             if outsider is not None and "_auth_user_id" not in client.session:
                 client.force_login(outsider)
-            data = {"post": "yes", "title": "DIBAJAK", "status": "published", "village": bela.pk} if method == "post" else {}
+            data = {"post": "yes", "title": "DIBAJAK", "status": "published", "village": bela.pk,
+                    "role": "publisher", "name": "Penyusup", "email": "penyusup@uji.test"} if method == "post" else {}
             response = getattr(client, method)(path, data, HTTP_HOST=http_host)
             walked += 1
             assert response.status_code < 500, (method, http_host, path, response.status_code)
@@ -99,6 +104,8 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
     assert (draft.title, draft.status, draft.village.slug, draft.deleted_at, draft.taken_down_at) == (SECRET, "draft", "taan", None, None)
     assert Article.objects.in_trash().filter(pk=victim["trashed"].pk).exists()
     assert Photo.objects.filter(pk=victim["photo"].pk).exists()
+    team = set(Membership.objects.filter(village=victim["draft"].village).values_list("user__username", "role"))
+    assert team == {("editor-taan", "editor")}
     assert walked > 200
 
 
