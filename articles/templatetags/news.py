@@ -4,11 +4,12 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from articles.html import highlight, render_body
+from articles.html import highlight, plain_paragraphs, render_body
 from articles.models import search_words
 
 register = template.Library()
 register.filter("render_body", render_body)
+register.filter("plain_paragraphs", plain_paragraphs)
 
 
 @register.filter
