@@ -146,6 +146,26 @@ def plain_text(html):
     return htmllib.unescape(strip_tags(BLOCK_END.sub("\n", html or "")))
 
 
+def plain_paragraphs(html, words=40):
+    """The readable text of rich text as a list of paragraphs (list items
+    count as paragraphs), cut after `words` words in all. Stripping the tags
+    alone would run "...jaringan.</p><p>Warga..." together as "jaringan.Warga"."""
+    paragraphs, left = [], words
+    for line in plain_text(html).splitlines():
+        line_words = line.split()
+        if not line_words:
+            continue
+        if left <= 0:
+            paragraphs[-1] += "…"
+            break
+        if len(line_words) > left:
+            paragraphs.append(" ".join(line_words[:left]) + "…")
+            break
+        paragraphs.append(" ".join(line_words))
+        left -= len(line_words)
+    return paragraphs
+
+
 def plain_excerpt(html, words=40):
     text = " ".join(plain_text(html).split())
     return Truncator(text).words(words, truncate="…")

@@ -3,6 +3,7 @@ writes, and whether it has gone quiet; and the weekly chart."""
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -53,10 +54,17 @@ def with_activity(villages, now=None):
     )
 
 
-def is_quiet(village, days, now=None):
-    """Nothing published for `days` days (needs with_activity())."""
+def is_new(village, now=None):
+    """Added less than KIM_NEW_VILLAGE_GRACE_DAYS ago: still finding its feet."""
     now = now or timezone.now()
-    return village.is_active and (
+    return village.created > now - datetime.timedelta(days=settings.KIM_NEW_VILLAGE_GRACE_DAYS)
+
+
+def is_quiet(village, days, now=None):
+    """Nothing published for `days` days (needs with_activity()), and past
+    the grace period a new village has."""
+    now = now or timezone.now()
+    return village.is_active and not is_new(village, now) and (
         village.last_published is None or village.last_published < now - datetime.timedelta(days=days)
     )
 
@@ -67,6 +75,7 @@ def village_activity(quiet_days, now):
     villages = list(with_activity(Village.objects.select_related("kecamatan"), now))
     for village in villages:
         village.quiet = is_quiet(village, quiet_days, now)
+        village.new = is_new(village, now)
     oldest = datetime.datetime.min.replace(tzinfo=datetime.timezone.utc)
     villages.sort(key=lambda v: (not v.is_active, not v.quiet, v.last_published or oldest, v.name))
     return villages

@@ -2,8 +2,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
+from django.utils import timezone
 
+from accounts.invitations import new_account
 from articles.models import Article, Topic
 from desk.activity import day_start
 from villages.models import AuditEntry, Kecamatan, Membership, User, Village
@@ -28,8 +29,8 @@ class FeedFilter(forms.Form):
             raise ValidationError("Tanggal akhir harus sama dengan atau setelah tanggal awal.")
         return cleaned
 
-    def articles(self):
-        """The filtered stream, newest first. A date range counts publication
+    def _filtered(self):
+        """Every filter but the status. A date range counts publication
         time, so it leaves drafts out."""
         data = self.cleaned_data
         articles = Article.objects.alive()
@@ -39,12 +40,47 @@ class FeedFilter(forms.Form):
             articles = articles.for_village(data["village"])
         if data["topic"]:
             articles = articles.for_topic(data["topic"])
-        if data["status"]:
-            articles = articles.with_status(data["status"])
         articles = articles.published_between(day_start(data["start"]), day_start(data["end"], days=1))
         if data["q"]:
             articles = articles.search(data["q"])
-        return articles.select_related("village__kecamatan", "author", "topic").latest_first()
+        return articles.select_related("village__kecamatan", "author", "topic")
+
+    @property
+    def showing_scheduled(self):
+        return self.cleaned_data["status"] == Article.Status.SCHEDULED
+
+    def articles(self):
+        """The filtered stream, newest first. Articles scheduled for later
+        are kept apart (`scheduled`, the status filter "Terjadwal"), so what
+        was published a minute ago is on top, not under next week's news."""
+        status = self.cleaned_data["status"]
+        if self.showing_scheduled:
+            return self.scheduled()
+        articles = self._filtered()
+        if status:
+            articles = articles.with_status(status)
+        else:
+            articles = articles.exclude(
+                status=Article.Status.SCHEDULED, published_at__gt=timezone.now(), taken_down_at__isnull=True
+            )
+        return articles.latest_first()
+
+    def scheduled(self):
+        """Scheduled for later, the soonest first."""
+        return self._filtered().with_status(Article.Status.SCHEDULED).order_by("published_at", "id")
+
+    def counts(self):
+        """(articles in the stream shown, articles scheduled for later). The
+        whole stream is counted as everything filtered less what is
+        scheduled: the filtered count is read from the desk feed's index
+        alone, which the stream's own condition would not let it be."""
+        scheduled = self.scheduled().count()
+        status = self.cleaned_data["status"]
+        if self.showing_scheduled:
+            return scheduled, scheduled
+        if status:
+            return self._filtered().with_status(status).count(), scheduled
+        return self._filtered().count() - scheduled, scheduled
 
 
 class ReasonForm(forms.Form):
@@ -77,6 +113,14 @@ class NewVillageForm(forms.ModelForm):
         model = Village
         fields = ["name", "kim_name", "slug", "kecamatan"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        base = settings.KIM_BASE_DOMAIN
+        self.fields["slug"].help_text = (
+            f"Alamat situs desa: subdomain.{base}, misalnya taan untuk taan.{base}. "
+            "Huruf kecil, angka, tanda hubung."
+        )
+
     def clean_editor_email(self):
         email = self.cleaned_data["editor_email"].lower()
         if email and User.objects.filter(email__iexact=email).exists():
@@ -96,25 +140,12 @@ class NewVillageForm(forms.ModelForm):
     @transaction.atomic
     def save_for(self, staff):
         village = self.save()
-        first, _, last = self.cleaned_data["editor_name"].partition(" ")
-        editor = User(
-            username=_free_username(self.cleaned_data["editor_email"] or f"kim-{village.slug}"),
-            first_name=first[:150],
-            last_name=last[:150],
+        editor = new_account(
+            self.cleaned_data["editor_name"],
             email=self.cleaned_data["editor_email"],
             whatsapp=self.cleaned_data["editor_whatsapp"],
+            username_hint=f"kim-{village.slug}",
         )
-        # No password until the editor sets one through the link.
-        editor.set_unusable_password()
-        editor.save()
         Membership.objects.create(user=editor, village=village, role=self.cleaned_data["editor_role"])
         AuditEntry.record(staff, AuditEntry.Action.VILLAGE_ADDED, village, subject=village)
         return village, editor
-
-
-def _free_username(wanted):
-    base = slugify(wanted.split("@")[0])[:140] or "editor"
-    name, n = base, 2
-    while User.objects.filter(username=name).exists():
-        name, n = f"{base}-{n}", n + 1
-    return name

@@ -12,7 +12,6 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -20,15 +19,14 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from accounts.passwords import password_link
+from accounts import invitations
 from articles.models import Article
-from desk.activity import WeeklyChart, is_quiet, village_activity, with_activity
+from desk.activity import WeeklyChart, is_new, is_quiet, village_activity, with_activity
 from desk.forms import ActivityOptions, FeedFilter, NewVillageForm, ReasonForm
 from tips import rumours
 from tips.models import Tip
 from villages import roles
 from villages.models import AuditEntry, Village
-from villages.phones import whatsapp_url
 
 FEED_PER_PAGE = 50
 RUMOURS_READ = 500  # passed reports grouped on one screen, newest first
@@ -56,8 +54,18 @@ def feed(request):
     if not form.is_valid():
         context = desk_context(request, "Umpan berita semua desa", form=form, page=None)
         return TemplateResponse(request, "desk/feed.html", context, status=400)
-    page = Paginator(form.articles(), FEED_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "desk/feed.html", desk_context(request, "Umpan berita semua desa", form=form, page=page))
+    paginator = Paginator(form.articles(), FEED_PER_PAGE)
+    paginator.count, scheduled_count = form.counts()
+    page = paginator.get_page(request.GET.get("page"))
+    # The two parts of the feed, as links that keep the other filters.
+    others = request.GET.copy()
+    for name in ("status", "page"):
+        others.pop(name, None)
+    context = desk_context(
+        request, "Umpan berita semua desa", form=form, page=page, scheduled=form.showing_scheduled,
+        scheduled_count=scheduled_count, others=others.urlencode(),
+    )
+    return TemplateResponse(request, "desk/feed.html", context)
 
 
 def moderate(request, pk, action):
@@ -105,6 +113,7 @@ def activity(request):
         villages=villages,
         quiet_days=options.quiet_days,
         quiet_count=sum(v.quiet for v in villages),
+        grace_days=settings.KIM_NEW_VILLAGE_GRACE_DAYS,
         chart=WeeklyChart(Article.objects.on_site(), timezone.localdate(now)),
     )
     return TemplateResponse(request, "desk/activity.html", context)
@@ -114,6 +123,7 @@ def activity(request):
 def activity_village(request, slug):
     village = get_object_or_404(with_activity(Village.objects.select_related("kecamatan")), slug=slug)
     village.quiet = is_quiet(village, settings.KIM_QUIET_DAYS)
+    village.new = is_new(village)
     recent = Article.objects.alive().for_village(village).select_related("author").latest_first()[:10]
     context = desk_context(
         request,
@@ -170,33 +180,17 @@ def add_village(request):
     form = NewVillageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         village, editor = form.save_for(request.user)
-        link = password_link(request, editor)
         site = village.url(request=request)
-        emailed = False
-        if editor.email:
-            days = settings.PASSWORD_RESET_TIMEOUT // 86400
-            try:
-                send_mail(
-                    f"Akun redaksi {village.kim_name} di Portal KIM",
-                    f"Halo {editor.first_name},\n\n{settings.KIM_DISTRICT_OFFICE} telah membuat situs "
-                    f"{site} untuk {village.kim_name}.\n\nNama pengguna Anda: {editor.username}\n"
-                    f"Buat kata sandi Anda lewat tautan ini (berlaku {days} hari, sekali pakai):\n{link}\n",
-                    None,
-                    [editor.email],
-                )
-                emailed = True
-            except OSError:
-                # A mail server down must not undo the village: staff still see the link.
-                emailed = False
-        whatsapp_text = (
-            f"Halo {editor.first_name}, situs {village.kim_name} sudah dibuat: {site}\n"
-            f"Nama pengguna: {editor.username}\nBuat kata sandi lewat tautan ini (sekali pakai): {link}"
+        invitation = invitations.send(
+            request, editor,
+            subject=f"Akun redaksi {village.kim_name} di Portal KIM",
+            news=f"{settings.KIM_DISTRICT_OFFICE} telah membuat situs {site} untuk {village.kim_name}.",
+            short_news=f"situs {village.kim_name} sudah dibuat: {site}",
+            with_link=True,
         )
-        phone = form.cleaned_data["editor_whatsapp"]
         context = desk_context(
-            request, f"{village.name} ditambahkan", village=village, editor=editor, link=link, emailed=emailed,
-            link_days=settings.PASSWORD_RESET_TIMEOUT // 86400,
-            whatsapp_link=whatsapp_url(phone, whatsapp_text) if phone else "",
+            request, f"{village.name} ditambahkan", village=village, editor=editor, link=invitation.link,
+            emailed=invitation.emailed, link_days=invitation.days, whatsapp_link=invitation.whatsapp_link,
         )
         return TemplateResponse(request, "desk/village_added.html", context)
     status = 400 if request.method == "POST" else 200

@@ -347,6 +347,8 @@ LOGGING = {
 ARTICLES_PER_PAGE = envint("KIM_ARTICLES_PER_PAGE", 10)
 # The district desk flags a KIM as quiet after this many days without news.
 KIM_QUIET_DAYS = envint("KIM_QUIET_DAYS", 14)
+# ...but never in its first days: a KIM just added is new, not quiet.
+KIM_NEW_VILLAGE_GRACE_DAYS = envint("KIM_NEW_VILLAGE_GRACE_DAYS", 30)
 
 # Residents' messages to their KIM (tips/): deleted this many days after
 # they arrive (`manage.py delete_old_tips`, daily); sends accepted per

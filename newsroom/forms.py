@@ -12,7 +12,7 @@ from articles.widgets import RichTextEditor
 from villagepages.models import Page
 from villages import identity as identity_rules
 from villages import roles
-from villages.models import Village
+from villages.models import Membership, Village
 from villages.phones import WhatsAppField
 
 UNFINISHED_IMAGE = (
@@ -281,3 +281,30 @@ class PageForm(forms.ModelForm):
                     code="stale",
                 )
         return cleaned
+
+
+class InviteForm(forms.Form):
+    """Someone the KIM's publisher brings into the team: new people get an
+    account; someone who already has one (found by email) joins with it."""
+
+    name = forms.CharField(label="Nama lengkap", max_length=150)
+    email = forms.EmailField(label="Email", required=False, help_text="Bila orang ini sudah punya akun, pakai email akunnya.")
+    whatsapp = WhatsAppField(label="Nomor WhatsApp", required=False)
+    role = forms.ChoiceField(
+        label="Peran", choices=Membership.Role.choices, initial=Membership.Role.EDITOR, widget=forms.RadioSelect
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        if "whatsapp" in self.errors or "email" in self.errors:
+            return cleaned  # given, but not understood: that field's error says so
+        if not cleaned.get("email") and not cleaned.get("whatsapp"):
+            raise ValidationError("Isi email atau nomor WhatsApp, agar undangan bisa dikirim.")
+        return cleaned
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label="Peran", choices=Membership.Role.choices, widget=forms.RadioSelect)

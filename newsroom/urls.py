@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsroom import identity, inbox, site_pages, uploads, views
+from newsroom import identity, inbox, site_pages, team, uploads, views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -35,6 +35,10 @@ urlpatterns = [
     path("<slug:slug>/halaman/<int:page_pk>/riwayat/", site_pages.page_revisions, name="page_revisions"),
     path("<slug:slug>/halaman/<int:page_pk>/riwayat/<int:page_revision_pk>/pulihkan/", site_pages.page_restore_revision,
          name="page_restore_revision"),
+    path("<slug:slug>/tim/", team.team, name="team"),
+    path("<slug:slug>/tim/undang/", team.invite, name="invite"),
+    path("<slug:slug>/tim/<int:pk>/", team.member, name="member"),
+    path("<slug:slug>/tim/<int:pk>/keluarkan/", team.remove, name="remove_member"),
     path("<slug:slug>/unggah/", uploads.create, name="upload"),
     path("<slug:slug>/unggah/<uuid:upload_id>/", uploads.resource, name="upload_resource"),
     path("<slug:slug>/unggah/<uuid:upload_id>/foto/", uploads.finish, name="upload_photo"),

@@ -77,6 +77,7 @@ def _page(request, template, village=None, status=200, **context):
         tips_unread=Tip.objects.for_village(village).unread().count() if village is not None else 0,
         may_publish=village is not None and roles.may(user, A.PUBLISH, village),
         may_edit_identity=village is not None and roles.may(user, A.EDIT_IDENTITY, village),
+        may_manage_team=village is not None and roles.may(user, A.MANAGE_MEMBERS, village),
         site_url=village.url(request=request) if village else "",
     )
     return render(request, template, context, status=status)

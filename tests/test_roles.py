@@ -267,9 +267,12 @@ def try_manage_topics(case):
 
 
 def try_manage_members(case):
-    newcomer = UserFactory(username="pendatang")
-    case.post("/admin/villages/membership/add/", {"user": newcomer.pk, "village": case.village.pk, "role": "editor"})
-    return Membership.objects.filter(user=newcomer, village=case.village).exists()
+    """The team screens in the newsroom (publishers and district staff); the
+    admin's membership screens stay the district's (tests/newsroom/test_team.py)."""
+    case.post(f"/redaksi/{case.village.slug}/tim/undang/", {
+        "name": "Pendatang Baru", "email": "pendatang@uji.test", "whatsapp": "", "role": "editor",
+    })
+    return Membership.objects.filter(user__email="pendatang@uji.test", village=case.village).exists()
 
 
 def _account_form(user, **fields):

@@ -81,7 +81,11 @@ def _urls(victim):
             path = _fill(route, values)
             for h in hosts:
                 yield h, path
-            if route.startswith("redaksi/<slug:slug>/"):
+            if route.startswith("redaksi/<slug:slug>/tim/"):
+                # The team screens, in the victim's village, on one of its members.
+                member = Membership.objects.filter(village=victim["draft"].village).first()
+                yield host(), _fill(route, {"slug": "taan", "pk": member.pk})
+            elif route.startswith("redaksi/<slug:slug>/"):
                 # The newsroom of the victim's own village, and in its inbox the victim's message.
                 in_village = {**_values(victim, model), "slug": victim["draft"].village.slug}
                 if "kotak-masuk/" in route:
@@ -106,7 +110,8 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
             # The sign-out URLs end the session: the walk goes on as the same outsider.
             if outsider is not None and "_auth_user_id" not in client.session:
                 client.force_login(outsider)
-            data = {"post": "yes", "title": "DIBAJAK", "status": "published", "village": bela.pk} if method == "post" else {}
+            data = {"post": "yes", "title": "DIBAJAK", "status": "published", "village": bela.pk,
+                    "role": "publisher", "name": "Penyusup", "email": "penyusup@uji.test"} if method == "post" else {}
             response = getattr(client, method)(path, data, HTTP_HOST=http_host)
             walked += 1
             assert response.status_code < 500, (method, http_host, path, response.status_code)
@@ -119,6 +124,8 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
     assert list(Tip.objects.values_list("pk", "passed_at")) == [(victim["tip"].pk, None)]
     page = Page.objects.get(pk=victim["page"].pk)
     assert (page.title, page.status, page.village.slug, page.position) == (SECRET, "draft", "taan", victim["page"].position)
+    team = set(Membership.objects.filter(village=victim["draft"].village).values_list("user__username", "role"))
+    assert team == {("editor-taan", "editor")}
     assert walked > 200
 
 

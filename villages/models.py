@@ -1,9 +1,9 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.templatetags.static import static
 
 from pagecache import stamps
@@ -132,7 +132,7 @@ class Village(models.Model):
         max_length=63,
         unique=True,
         validators=[slug_validator, validate_not_reserved],
-        help_text="Alamat situs desa: <subdomain>.<domain portal>. Huruf kecil, angka, tanda hubung.",
+        help_text="Bagian depan alamat situs desa (subdomain.domain-portal). Huruf kecil, angka, tanda hubung.",
     )
     kecamatan = models.ForeignKey(
         Kecamatan, on_delete=models.PROTECT, related_name="villages", verbose_name="kecamatan"
@@ -274,15 +274,48 @@ def village_pages_changed(*slugs):
     stamps.site_changed(hosts.cache_scope(), *(hosts.cache_scope(slug) for slug in slugs if slug))
 
 
+def is_staff_account(user):
+    """District staff, admin staff and superusers: accounts only a superuser
+    manages (roles table: GRANT_STAFF_ROLES), never a village's publisher."""
+    return user.is_superuser or user.is_district_staff or user.is_staff
+
+
+NO_PUBLISHER_LEFT = (
+    "Tim harus tetap punya setidaknya satu penerbit. Jadikan anggota lain penerbit dulu, "
+    "lalu ulangi."
+)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def for_village(self, village):
+        return self.filter(village=village)
+
+    def publishers(self):
+        return self.filter(role=Membership.Role.PUBLISHER, user__is_active=True)
+
+
 class Membership(models.Model):
+    """A person's place in one village's team.
+
+    The team is run by its publishers (the KIM lead) in the newsroom and by
+    district staff: `add`, `change_role` and `remove` ask the roles table
+    (MANAGE_MEMBERS, in this village), never reach an account of district
+    staff or a superuser unless the actor may grant those roles, never leave
+    a team that has a publisher without one, and are kept in the audit log.
+    Removing a membership never touches the account or its other villages."""
+
     class Role(models.TextChoices):
         EDITOR = "editor", "Editor (menulis, mengajukan)"
         PUBLISHER = "publisher", "Penerbit (ketua KIM: menyetujui, menerbitkan)"
+
+    SHORT_ROLE = {Role.EDITOR: "editor", Role.PUBLISHER: "penerbit"}
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     village = models.ForeignKey(Village, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField("peran", max_length=20, choices=Role.choices, default=Role.EDITOR)
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = "keanggotaan"
@@ -294,11 +327,79 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} – {self.village} ({self.get_role_display()})"
 
+    @property
+    def short_role(self):
+        return self.SHORT_ROLE[self.Role(self.role)]
+
+    @staticmethod
+    def may_reach(actor, village, user):
+        """Whether `actor` may manage `user`'s place in `village`'s team."""
+        if not roles.may(actor, roles.Action.MANAGE_MEMBERS, village):
+            return False
+        return not is_staff_account(user) or roles.may(actor, roles.Action.GRANT_STAFF_ROLES)
+
+    def may_be_managed_by(self, actor):
+        return self.may_reach(actor, self.village, self.user)
+
+    @classmethod
+    @transaction.atomic
+    def add(cls, actor, village, user, role):
+        """`user` joins `village`'s team as `role`."""
+        if not roles.may(actor, roles.Action.MANAGE_MEMBERS, village):
+            raise PermissionDenied("Anda tidak berhak mengatur tim desa ini.")
+        if not cls.may_reach(actor, village, user):
+            raise ValidationError("Akun ini milik staf distrik, yang sudah bekerja di semua desa. Tidak perlu diundang.")
+        if not user.is_active:
+            raise ValidationError("Akun ini dinonaktifkan. Hubungi staf distrik untuk mengaktifkannya.")
+        if cls.objects.filter(village=village, user=user).exists():
+            raise ValidationError(f"{user.get_full_name() or user.username} sudah anggota tim ini.")
+        membership = cls.objects.create(user=user, village=village, role=role)
+        membership._record(actor, AuditEntry.Action.MEMBER_ADDED, f"sebagai {membership.short_role}")
+        return membership
+
+    @transaction.atomic
+    def change_role(self, actor, role):
+        """Returns whether anything changed."""
+        self._require(actor)
+        if role == self.role:
+            return False
+        before = self.short_role
+        if self.role == self.Role.PUBLISHER:
+            self._keep_a_publisher()
+        self.role = role
+        self.save(update_fields=["role"])
+        self._record(actor, AuditEntry.Action.MEMBER_ROLE_CHANGED, f"{before} → {self.short_role}")
+        return True
+
+    @transaction.atomic
+    def remove(self, actor):
+        """Out of this village's team; the account and its other villages stay."""
+        self._require(actor)
+        if self.role == self.Role.PUBLISHER:
+            self._keep_a_publisher()
+        self._record(actor, AuditEntry.Action.MEMBER_REMOVED, f"sebelumnya {self.short_role}")
+        self.delete()
+
+    def _require(self, actor):
+        if not self.may_be_managed_by(actor):
+            raise PermissionDenied("Anda tidak berhak mengubah keanggotaan ini.")
+
+    def _keep_a_publisher(self):
+        # The village's row is locked first: two publishers taking each other
+        # out at once wait for one another, and the second sees the first's change.
+        list(Village.objects.select_for_update().filter(pk=self.village_id).values_list("pk"))
+        if not Membership.objects.for_village(self.village_id).publishers().exclude(pk=self.pk).exists():
+            raise ValidationError(NO_PUBLISHER_LEFT, code="no_publisher_left")
+
+    def _record(self, actor, action, what):
+        name = self.user.get_full_name() or self.user.username
+        AuditEntry.record(actor, action, self.village, subject=self.user, reason=f"{name}, {what}")
+
 
 class AuditEntry(models.Model):
-    """One district action, kept for good: who did what to which village or
-    article, when and why. Entries are written once and never changed or
-    deleted through the portal."""
+    """One action of the district, or of a KIM lead on their team, kept for
+    good: who did what to which village, article or member, when and why.
+    Entries are written once and never changed or deleted through the portal."""
 
     class Action(models.TextChoices):
         TAKE_DOWN = "take_down", "Menurunkan berita"
@@ -306,6 +407,9 @@ class AuditEntry(models.Model):
         VILLAGE_ADDED = "village_added", "Menambah desa"
         VILLAGE_DEACTIVATED = "village_deactivated", "Menonaktifkan desa"
         VILLAGE_ACTIVATED = "village_activated", "Mengaktifkan desa"
+        MEMBER_ADDED = "member_added", "Menambah anggota tim"
+        MEMBER_ROLE_CHANGED = "member_role_changed", "Mengubah peran anggota"
+        MEMBER_REMOVED = "member_removed", "Mengeluarkan anggota tim"
 
     created = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -1,8 +1,10 @@
 """Indonesian WhatsApp numbers, as people write them and as wa.me wants them.
 
-People write 0812 4455 6677, +62 812-4455-6677, 62-812-4455-6677 or
-(0812) 44556677; every form takes any of them and stores one way: country
-code and digits, 6281244556677, which is also what wa.me links take.
+People write 0812 4455 6677, +62 812-4455-6677, 62-812-4455-6677,
++62 (0)812 4455 6677 or (0812) 44556677, and paste them from WhatsApp or
+a contact card with invisible marks and no-break spaces; every form takes
+any of them and stores one way: country code and digits, 6281244556677,
+which is also what wa.me links take.
 """
 
 import re
@@ -11,7 +13,11 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 
-SEPARATORS = re.compile(r"[\s\-.()]")
+# Spaces of every kind (a phone's contact card uses no-break ones), hyphens
+# and dashes, dots, brackets; and the invisible marks WhatsApp puts around a
+# number copied from it (left-to-right embedding, zero-width spaces).
+SEPARATORS = re.compile(r"[\s\-.()\u2010-\u2015\u2212\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+DIGITS = re.compile(r"[0-9]+")
 INVALID = (
     "Nomor WhatsApp tidak dikenali. Tulis seperti 0812 4455 6677 atau +62 812 4455 6677."
 )
@@ -27,7 +33,9 @@ def normalize(value):
         digits = "62" + digits[1:]
     elif digits.startswith("8"):
         digits = "62" + digits
-    if not digits.isdigit() or not digits.startswith("62") or not 10 <= len(digits) <= 15:
+    elif digits.startswith("620"):
+        digits = "62" + digits[3:]  # +62 (0)812 ...
+    if not DIGITS.fullmatch(digits) or not digits.startswith("62") or not 10 <= len(digits) <= 15:
         raise ValidationError(INVALID, code="invalid")
     return digits
 

@@ -65,6 +65,8 @@ class Action(str, Enum):
     ONBOARD_VILLAGE = "onboard_village"
     MANAGE_VILLAGES = "manage_villages"
     MANAGE_TOPICS = "manage_topics"
+    # A village's team: invite, change roles, remove (the newsroom's team
+    # screens for publishers, the admin for district staff; villages.models.Membership).
     MANAGE_MEMBERS = "manage_members"
     MANAGE_ACCOUNTS = "manage_accounts"
     GRANT_STAFF_ROLES = "grant_staff_roles"
@@ -101,7 +103,7 @@ TABLE = {
     Action.ONBOARD_VILLAGE:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.MANAGE_VILLAGES:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.MANAGE_TOPICS:         (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
-    Action.MANAGE_MEMBERS:        (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
+    Action.MANAGE_MEMBERS:        (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
     Action.MANAGE_ACCOUNTS:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.GRANT_STAFF_ROLES:     (NEVER, NEVER, NEVER, NEVER, ALWAYS),
     Action.MANAGE_TWO_FACTOR_DEVICES: (NEVER, NEVER, NEVER, NEVER, ALWAYS),

@@ -6,11 +6,12 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from articles import photos
-from articles.html import highlight, image_sources, render_body
+from articles.html import highlight, image_sources, plain_paragraphs, render_body
 from articles.models import Photo, search_words
 
 register = template.Library()
 register.filter("render_body", render_body)
+register.filter("plain_paragraphs", plain_paragraphs)
 
 
 @register.filter

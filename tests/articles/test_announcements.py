@@ -2,6 +2,7 @@
 during their window only, sanitised like articles."""
 
 import datetime
+import re
 import time
 
 import pytest
@@ -10,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles.html import plain_paragraphs
 from articles.models import Announcement
 from harness import images
 from tests.conftest import host
@@ -170,3 +172,40 @@ def test_home_page_query_count_does_not_grow_with_announcements(client, sites, d
     AnnouncementFactory.create_batch(4, audience="villages", villages=[sites["taan"], sites["bela"]])
     with django_assert_num_queries(len(few.captured_queries)):
         client.get("/", HTTP_HOST=host("taan"))
+
+
+def test_an_announcements_paragraphs_stay_apart_on_the_village_home(client, sites):
+    AnnouncementFactory(
+        title="Internet desa",
+        body="<p>Menara baru memperluas jaringan.</p><p>Warga diminta menjaga kabel.</p>"
+             "<ul><li>Waktu: 08.00 WITA</li><li>Tempat: balai desa</li></ul>",
+    )
+    body = client.get("/", HTTP_HOST=host("taan")).content.decode()
+    assert "jaringan.Warga" not in body and "WITATempat" not in body
+    for paragraph in ("Menara baru memperluas jaringan.", "Warga diminta menjaga kabel.", "Waktu: 08.00 WITA", "Tempat: balai desa"):
+        assert f"<p>{paragraph}</p>" in body
+
+
+def test_announcements_after_the_first_are_folded_to_one_line(client, sites):
+    now = timezone.now()
+    for n, title in enumerate(["Ketiga", "Kedua", "Pertama"]):
+        AnnouncementFactory(title=title, starts_at=now - datetime.timedelta(hours=3 - n))
+    body = client.get("/", HTTP_HOST=host("taan")).content.decode()
+    section = body[body.index('class="announcements"'):body.index("Berita terbaru")]
+    assert section.count("<details") == 2
+    assert section.index("Pertama") < section.index("<details")
+    assert re.search(r"<summary><h3>Kedua</h3></summary>", section)
+
+
+def test_a_long_announcement_is_cut_after_so_many_words_keeping_its_paragraphs():
+    assert plain_paragraphs("<p>satu dua tiga</p><p>empat lima enam</p>", words=4) == ["satu dua tiga", "empat…"]
+    assert plain_paragraphs("<p>satu dua</p><p>tiga empat</p><p>lima</p>", words=4) == ["satu dua", "tiga empat…"]
+    assert plain_paragraphs("<p>satu</p><p> </p><p>dua</p>", words=4) == ["satu", "dua"]
+
+
+def test_a_folded_announcement_still_escapes_what_its_text_says(client, sites):
+    now = timezone.now()
+    AnnouncementFactory(title="Lama", starts_at=now - datetime.timedelta(days=2), body="<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
+    AnnouncementFactory(title="Baru", starts_at=now - datetime.timedelta(hours=1))
+    body = client.get("/", HTTP_HOST=host("taan")).content.decode()
+    assert "<script>alert(1)" not in body and "&lt;script&gt;alert(1)" in body

@@ -36,7 +36,9 @@ def activity(taan, bela):
         ArticleFactory(village=taan, published_at=days_ago(n), author=writer)
     ArticleFactory(village=bela, published_at=days_ago(40))
     ArticleFactory(village=taan, status="draft", published_at=None)  # drafts don't count
-    return {"taan": taan, "bela": bela, "kopi": VillageFactory(slug="kopi", name="Desa Kopi")}
+    kopi = VillageFactory(slug="kopi", name="Desa Kopi")
+    Village.objects.update(created=days_ago(365))  # long past a new village's grace period
+    return {"taan": taan, "bela": bela, "kopi": kopi}
 
 
 def _rows(client, **params):
@@ -69,6 +71,7 @@ def test_quiet_villages_come_first_longest_quiet_on_top(staff_client, activity):
 
 
 def test_a_taken_down_article_does_not_count_as_activity(staff_client, district_staff, bela):
+    Village.objects.filter(pk=bela.pk).update(created=days_ago(365))
     ArticleFactory(village=bela, published_at=days_ago(1)).take_down(district_staff, "Memuat data pribadi warga.")
     assert _rows(staff_client)["bela"].quiet
 
@@ -125,3 +128,32 @@ def test_dashboard_query_count_does_not_grow_with_villages(staff_client, activit
     with CaptureQueriesContext(connection) as many:
         staff_client.get("/admin/meja/aktivitas/", HTTP_HOST=ADMIN)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_new_village_is_not_called_quiet_in_its_grace_period(staff_client, activity):
+    Village.objects.filter(slug="kopi").update(created=days_ago(29))
+    rows = _rows(staff_client)
+    assert not rows["kopi"].quiet and rows["kopi"].new
+    assert "Baru" in staff_client.get("/admin/meja/aktivitas/", HTTP_HOST=ADMIN).content.decode()
+
+
+def test_a_village_just_added_is_not_quiet(staff_client, db):
+    VillageFactory(slug="baru")
+    assert not _rows(staff_client)["baru"].quiet
+
+
+def test_after_its_grace_period_a_silent_village_is_quiet(staff_client, activity):
+    Village.objects.filter(slug="kopi").update(created=days_ago(31))
+    assert _rows(staff_client)["kopi"].quiet
+
+
+def test_the_grace_period_is_a_setting(staff_client, activity, settings):
+    settings.KIM_NEW_VILLAGE_GRACE_DAYS = 400
+    assert not any(v.quiet for v in _rows(staff_client).values())
+
+
+def test_the_village_page_says_new_not_quiet(staff_client, db):
+    VillageFactory(slug="baru")
+    response = staff_client.get("/admin/meja/aktivitas/baru/", HTTP_HOST=ADMIN)
+    assert not response.context["village"].quiet
+    assert "Baru" in response.content.decode() and "Sepi" not in response.content.decode()

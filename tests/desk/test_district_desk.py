@@ -76,6 +76,44 @@ def test_feed_filters_by_status(staff_client, taan, district_staff, status, expe
     assert _titles(_feed(staff_client, status=status)) == expected
 
 
+def test_articles_scheduled_for_later_do_not_sit_above_what_was_just_published(staff_client, taan, bela):
+    for days in range(1, 24):
+        ArticleFactory(village=bela, title=f"Nanti {days}", status="scheduled",
+                       published_at=timezone.now() + datetime.timedelta(days=days))
+    ArticleFactory(village=taan, title="Baru terbit", published_at=timezone.now() - datetime.timedelta(minutes=5))
+    response = _feed(staff_client)
+    assert _titles(response) == ["Baru terbit"]
+    assert response.context["page"].paginator.count == 1
+    assert 'Terjadwal (23)' in response.content.decode()
+
+
+def test_the_scheduled_part_lists_them_soonest_first_with_the_other_filters_kept(staff_client, taan, bela):
+    ArticleFactory(village=taan, title="Lusa", status="scheduled", published_at=timezone.now() + datetime.timedelta(days=2))
+    ArticleFactory(village=taan, title="Besok", status="scheduled", published_at=timezone.now() + datetime.timedelta(days=1))
+    ArticleFactory(village=bela, title="Bela besok", status="scheduled", published_at=timezone.now() + datetime.timedelta(days=1))
+    ArticleFactory(village=taan, title="Sudah terbit")
+    assert _titles(_feed(staff_client, status="scheduled", village=taan.pk)) == ["Besok", "Lusa"]
+    body = _feed(staff_client, village=taan.pk).content.decode()
+    assert f'href="?village={taan.pk}&amp;status=scheduled"' in body and "Terjadwal (2)" in body
+
+
+def test_the_counts_shown_match_the_rows_with_any_filter(staff_client, taan, bela, district_staff):
+    later = timezone.now() + datetime.timedelta(days=1)
+    ArticleFactory(village=taan, title="Nanti", status="scheduled", published_at=later)
+    ArticleFactory(village=taan, title="Nanti diturunkan", status="scheduled", published_at=later).take_down(district_staff, "Memuat data pribadi warga.")
+    ArticleFactory(village=taan, title="Draf", status="draft", published_at=None)
+    ArticleFactory(village=bela, title="Terbit di Bela")
+    for params in ({}, {"village": taan.pk}, {"status": "taken_down"}, {"status": "scheduled"}, {"q": "Nanti"}):
+        page = _feed(staff_client, **params).context["page"]
+        assert page.paginator.count == len(page.object_list), params
+
+
+def test_a_scheduled_article_whose_time_has_come_is_in_the_stream_as_published(staff_client, taan):
+    ArticleFactory(village=taan, title="Tadi pagi", status="scheduled", published_at=timezone.now() - datetime.timedelta(hours=3))
+    assert _titles(_feed(staff_client)) == ["Tadi pagi"]
+    assert _titles(_feed(staff_client, status="scheduled")) == []
+
+
 def test_feed_filters_by_publication_date_range(staff_client, taan):
     ArticleFactory(village=taan, title="Oktober", published_at=timezone.make_aware(datetime.datetime(2026, 10, 15, 9)))
     ArticleFactory(village=taan, title="November", published_at=timezone.make_aware(datetime.datetime(2026, 11, 2, 23)))

@@ -159,3 +159,28 @@ def test_deactivating_a_village_hides_its_site_and_keeps_its_data(staff_client, 
     assert Village.objects.filter(slug="taan", is_active=False).exists()
     assert taan.articles.count() == 1
     assert AuditEntry.objects.get().action == "village_deactivated"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["0812 4455 6677", "+62 812-4455-6677", "62 812 4455 6677", "+62 (0)812 4455 6677", "\u202a+62 812\u20114455\u00a06677\u202c"],
+    ids=["local", "international", "no-plus", "with-trunk-zero", "pasted-from-whatsapp"],
+)
+def test_the_editors_number_is_taken_as_people_write_it_and_stored_one_way(staff_client, written):
+    response = _add(staff_client, editor_email="", editor_whatsapp=written)
+    assert response.status_code == 200, response.context["form"].errors
+    assert User.objects.get(first_name="Siti").whatsapp == "6281244556677"
+    assert 'href="https://wa.me/6281244556677?text=' in response.content.decode()
+
+
+def test_a_number_not_understood_is_named_as_such_not_as_missing(staff_client):
+    body = _add(staff_client, editor_email="", editor_whatsapp="0812 44").content.decode()
+    assert "Nomor WhatsApp tidak dikenali" in body
+    assert "Isi email atau nomor WhatsApp" not in body
+
+
+def test_the_subdomain_help_names_the_real_address(staff_client):
+    body = staff_client.get(NEW, HTTP_HOST=ADMIN).content.decode()
+    assert "Alamat situs desa: subdomain.localhost, misalnya taan untuk taan.localhost." in body
+    assert 'id="id_slug_helptext"' in body
+    assert "<subdomain>" not in body
