@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
+from django.utils.functional import lazy
 
 from articles.models import Topic
 from villagepages.models import Page
@@ -23,7 +24,9 @@ def portal(request):
     return {
         "district_name": settings.KIM_DISTRICT_NAME,
         "district_office": settings.KIM_DISTRICT_OFFICE,
-        "district_emblem": _emblem_url(),
+        # Lazy: only village pages draw it (an unknown host's 400 page must
+        # not depend on the static manifest).
+        "district_emblem": lazy(_emblem_url, str)(),
         "district_url": district_url,
         "village": village,
         # Lazy: only pages that draw the topic menu pay for the query.
