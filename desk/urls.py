@@ -12,4 +12,6 @@ urlpatterns = [
     path("aktivitas/<str:slug>/", views.activity_village, name="activity_village"),
     path("log/", views.audit_log, name="audit_log"),
     path("desa-baru/", views.add_village, name="add_village"),
+    path("impor/", views.import_site, name="import_site"),
+    path("impor/<int:pk>/", views.import_run, name="import_run"),
 ]
