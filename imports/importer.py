@@ -17,7 +17,6 @@ from urllib.parse import unquote, urlsplit
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 from django.utils.text import slugify
 
 from articles import photos
@@ -25,6 +24,7 @@ from articles.models import Article, Photo, Topic
 from imports import bodies
 from imports.fetch import FetchError, fetch
 from imports.models import ImportedPhoto, ImportedPost, OldLink, Source, image_key
+from villages.models import User
 
 UPLOADS = "/wp-content/uploads/"
 # WordPress's resized copies: kakao-300x200.jpg is kakao.jpg, smaller.
@@ -125,10 +125,10 @@ class Importer:
         self.media_dir = Path(options.media_dir).resolve() if options.media_dir else None
 
     def _source(self):
-        url = self.export.site_url or self.options.source_url or f"tanpa-alamat:{self.export.title}"
+        url = (self.export.site_url or self.options.source_url or f"tanpa-alamat:{self.export.title}")[:500]
         found = Source.objects.filter(village=self.village, site_url=url).first()
         if found is not None or self.options.dry_run:
-            return found or Source(village=self.village, site_url=url, kind=self.export.kind, title=self.export.title)
+            return found or Source(village=self.village, site_url=url, kind=self.export.kind, title=self.export.title[:200])
         return Source.objects.create(village=self.village, site_url=url, kind=self.export.kind, title=self.export.title[:200])
 
     def run(self):
@@ -275,6 +275,5 @@ def import_export(export, options):
 
 
 def members_of(village):
-    from villages.models import User
-
-    return User.objects.filter(Q(memberships__village=village)).distinct()
+    """Who may be named the author of an imported article: the village's members."""
+    return User.objects.filter(memberships__village=village).distinct()

@@ -14,6 +14,7 @@ An import needs a dozen fields of RSS and Atom.
 
 import datetime
 import email.utils
+import hashlib
 import html
 import re
 from collections import Counter
@@ -390,6 +391,8 @@ def _feed_extras(export, post, link, term_names):
             post.terms.append(term.key)
     if post.author:
         export.authors.setdefault(post.author, post.author)
+    if len(post.remote_id) > 500:  # still one id per post, in the column
+        post.remote_id = "sha256:" + hashlib.sha256(post.remote_id.encode()).hexdigest()
     if post.remote_id:
         export.posts.append(post)
     else:

@@ -379,10 +379,10 @@ KIM_ASSETS_VERSION = os.environ.get("KIM_ASSETS_VERSION", "1")
 
 KIM_PHOTO_MAX_MB = envint("KIM_PHOTO_MAX_MB", 15)
 # Moving an old site in (imports/): the largest export the district desk
-# takes (the command has no limit), and the loopback "address:port" pairs
-# the image fetcher may reach anyway: for the tests' own server only, never
-# set from the environment (imports/fetch.py).
-KIM_IMPORT_MAX_MB = envint("KIM_IMPORT_MAX_MB", 50)
+# takes (the command has no limit; nginx takes 20 MB bodies), and the
+# loopback "address:port" pairs the image fetcher may reach anyway: for the
+# tests' own server only, never set from the environment (imports/fetch.py).
+KIM_IMPORT_MAX_MB = envint("KIM_IMPORT_MAX_MB", 18)
 KIM_IMPORT_FETCH_UNGUARDED = ()
 # Resumable photo uploads (newsroom/uploads.py), per person: how many may be
 # started in an hour, and how many megabytes announced in a day. A phone

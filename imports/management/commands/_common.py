@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
-from articles.models import Topic
+from articles.models import Article, Topic
 from imports.importer import Options, import_export, members_of, topic_mapping
 from villages.models import Village
 
@@ -80,7 +80,7 @@ def run(command, export, options):
     out = command.stdout
     out.write(f"{export.title or export.site_url} ({export.site_url or 'tanpa alamat'}) → {options.village} ({options.village.slug})")
     statuses = export.statuses()
-    out.write("Tulisan: " + ", ".join(f"{status} {n}" for status, n in sorted(statuses.items())))
+    out.write("Tulisan: " + ", ".join(f"{Article.Status(status).label} {n}" for status, n in sorted(statuses.items())))
     mapping = topic_mapping(export, options.topics)
     default = options.default_topic.name if options.default_topic else "tanpa topik"
     out.write("Kategori dan tag → topik:")
