@@ -25,6 +25,7 @@ from articles.models import Article
 from desk.activity import WeeklyChart, is_quiet, village_activity, with_activity
 from desk.forms import ActivityOptions, FeedFilter, ImportMappingForm, ImportStartForm, NewVillageForm, ReasonForm
 from imports import runs, sources
+from imports.importer import Options, import_export
 from imports.models import ImportRun
 from villages import roles
 from villages.models import AuditEntry, Village
@@ -239,7 +240,8 @@ def import_run(request, pk):
         messages.success(request, "Impor dimasukkan ke antrean. Halaman ini menampilkan laporannya setelah selesai.")
         return redirect("desk:import_run", pk=run.pk)
     statuses = [(Article.Status(status).label, count) for status, count in sorted(export.statuses().items())]
-    context = desk_context(request, title, run=run, export=export, statuses=statuses, form=form)
+    plan = import_export(export, Options(village=run.village, dry_run=True))
+    context = desk_context(request, title, run=run, export=export, statuses=statuses, form=form, plan=plan)
     return TemplateResponse(request, "desk/import_preview.html", context, status=400 if request.method == "POST" else 200)
 
 

@@ -151,6 +151,8 @@ class Importer:
         if self.options.dry_run:
             self.report.updated += bool(record)
             self.report.created += not record
+            if record is None:
+                self._free_slug(post)  # reported if taken
             for url in ([post.featured.url] if post.featured else []) + bodies.image_urls(post.body, self.export.site_url):
                 self._plan_image(url)
             return

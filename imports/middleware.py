@@ -26,7 +26,7 @@ class OldLinkMiddleware:
         if village is None or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         wordpress_id = request.GET.get("p", "")
-        if request.path == "/" and wordpress_id.isdigit():
+        if request.path == "/" and wordpress_id.isascii() and wordpress_id.isdigit():
             redirect = self._redirect(village, f"/?p={wordpress_id}")
             if redirect is not None:
                 return redirect

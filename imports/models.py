@@ -83,8 +83,10 @@ def normalize_path(path):
         path = path.rstrip("/")
     if parts.query:
         query = dict(pair.partition("=")[::2] for pair in parts.query.split("&"))
-        if path == "/" and query.get("p", "").isdigit():
-            return f"/?p={int(query['p'])}"
+        if "p" in query:
+            # Only the site's own root answers ?p= (a site in a folder would
+            # otherwise send its folder's front page to one post).
+            return f"/?p={int(query['p'])}" if path == "/" and query["p"].isascii() and query["p"].isdigit() else None
     if path == "/" or len(path) > MAX_PATH or any(ord(c) < 32 for c in path):
         return None
     return path

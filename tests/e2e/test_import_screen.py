@@ -34,6 +34,7 @@ def test_staff_move_an_old_wordpress_site_into_a_village(portal, page, browser, 
     assert portal.sign_in(page, "distrik") == "/admin/"
     page.goto(portal.url(path="/admin/meja/"))
     page.get_by_role("link", name="Impor situs lama").click()
+    page.wait_for_url("**/admin/meja/impor/")
     screenshot("desk-import-start")
     audit(page, browser, SCOPE)
 

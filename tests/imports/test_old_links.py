@@ -39,8 +39,16 @@ def test_an_old_address_of_an_article_readers_cannot_see_is_a_404(client, moved)
     assert _get(client, "taan", "/?p=12").status_code == 200
 
 
-def test_the_home_page_with_an_unknown_post_id_is_the_home_page(client, moved):
-    assert _get(client, "taan", "/?p=999").status_code == 200
+@pytest.mark.parametrize("query", ["p=999", "p=%C2%B2", "p=-1", "p=11&p=12x"])
+def test_the_home_page_with_an_unknown_post_id_is_the_home_page(client, moved, query):
+    assert _get(client, "taan", f"/?{query}").status_code == 200
+
+
+def test_a_site_in_a_folder_keeps_its_folder_front_page():
+    from imports.models import normalize_path
+
+    assert normalize_path("https://lama.example/desa/?p=11") is None
+    assert normalize_path("https://lama.example/?p=11") == "/?p=11"
 
 
 def test_a_page_of_the_site_wins_over_an_old_address(client, taan, taan_article):
