@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 from django.utils.html import format_html
 
-from articles.html import youtube_id
+from articles.html import clean_body, youtube_id
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 ATTRIBUTE = r"""\b{}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
@@ -29,6 +29,8 @@ SHORTCODE = re.compile(
 )
 # A figure whose image could not be had.
 EMPTY_FIGURE = re.compile(r"<figure\b[^>]*>\s*(?:<figcaption>.*?</figcaption>\s*)?</figure>", re.S | re.I)
+EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|<br>|&nbsp;)*</p>\s*")
+TRAILING_BREAK = re.compile(r"(?:\s*<br>)+\s*</p>")
 BLOCK = re.compile(r"^\s*<(?:p|h[1-6]|ul|ol|table|figure|blockquote|div|hr|pre|iframe|oembed)\b", re.I)
 
 
@@ -80,7 +82,11 @@ def convert(body, base_url, photo_for):
             return ""
         return format_html('<img src="{}" alt="{}">', photo.url(1200), alt or photo.alt)
 
-    return EMPTY_FIGURE.sub("", IMG_TAG.sub(image, body))
+    body = clean_body(IMG_TAG.sub(image, body))
+    # What the old markup leaves once cleaned: empty figures and paragraphs,
+    # a line break before a paragraph's end.
+    body = TRAILING_BREAK.sub("</p>", EMPTY_FIGURE.sub("", body))
+    return EMPTY_PARAGRAPH.sub("", body).strip()
 
 
 def image_urls(body, base_url):

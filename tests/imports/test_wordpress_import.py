@@ -46,6 +46,8 @@ def test_the_body_goes_through_the_sanitiser_with_paragraphs_and_figures(taan, t
     body = _articles(taan)[PANEN].body
     assert "<script" not in body and "onclick" not in body and "[caption" not in body
     assert "<p>Warga Desa Lama memanen kakao bersama-sama pada hari Sabtu.<br>" in body
+    assert "<p></p>" not in body and "<br>\n</p>" not in body
+    assert body.endswith("<p>Terima kasih kepada penyuluh.</p>")
     assert "<figcaption>Panen kakao di kebun Pak Rahman</figcaption>" in body
     posyandu = _articles(taan)["Jadwal posyandu bulan Juni"].body
     assert '<oembed url="https://www.youtube.com/watch?v=dQw4w9WgXcQ">' in posyandu
@@ -108,7 +110,7 @@ def test_an_image_that_cannot_be_had_is_reported_and_the_import_goes_on(taan, to
     }
     assert "jaringan lokal" in missing["http://169.254.169.254/latest/meta-data/iam.jpg"]
     assert report.created == 5
-    assert "hilang" not in _articles(taan)[PANEN].body
+    assert "hilang.jpg" not in _articles(taan)[PANEN].body
     assert any("Gambar yang tidak didapat: 2" == line for line in report.lines())
 
 
