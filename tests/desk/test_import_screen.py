@@ -9,7 +9,7 @@ from articles.models import Article
 from imports import tasks
 from imports.models import ImportRun
 from tests.conftest import host
-from tests.imports.conftest import WXR, read
+from tests.imports.conftest import WXR, read, topics  # noqa: F401 (a fixture)
 from tests.imports.test_hostile_files import BILLION_LAUGHS
 
 ADMIN = host()
