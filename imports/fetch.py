@@ -61,7 +61,8 @@ def checked_address(host, port):
     unguarded = set(getattr(settings, "KIM_IMPORT_FETCH_UNGUARDED", ()))
     for address in addresses:
         if f"{address}:{port}" not in unguarded and not is_public(address):
-            raise FetchError(f"alamat {host} ({address}) ada di jaringan lokal atau khusus: tidak diambil")
+            named = host if host == address else f"{host} ({address})"
+            raise FetchError(f"alamat {named} ada di jaringan lokal atau khusus: tidak diambil")
     if not addresses:
         raise FetchError(f"nama host {host} tidak ditemukan")
     return addresses[0]

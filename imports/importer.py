@@ -91,7 +91,15 @@ class Report:
         return cls(**{k: v for k, v in (data or {}).items() if k in cls.__dataclass_fields__})
 
     def lines(self):
-        """The report in Indonesian, one fact a line."""
+        """The report in Indonesian, one fact a line, the missing images last."""
+        lines = self.summary()
+        if self.missing:
+            lines.append(f"Gambar yang tidak didapat: {len(self.missing)}")
+            lines += [f"  – {title}: {url} ({why})" for title, url, why in self.missing]
+        return lines
+
+    def summary(self):
+        """The report without the list of missing images (the desk shows that apart)."""
         verb = "akan " if self.dry_run else ""
         lines = [
             f"Berita baru {verb}dibuat: {self.created}",
@@ -99,8 +107,10 @@ class Report:
         ]
         if self.kept:
             lines.append(f"Dibiarkan karena sudah diubah di portal: {len(self.kept)} ({', '.join(self.kept[:10])})")
-        if self.dry_run:
+        if self.dry_run and self.photos_in_folder:
             lines.append(f"Gambar dari folder media: {self.photos_in_folder}; diunduh dari situs lama: {self.photos_to_fetch}")
+        elif self.dry_run:
+            lines.append(f"Gambar yang akan diunduh dari situs lama: {self.photos_to_fetch}")
         else:
             lines.append(f"Foto baru: {self.photos_new}; dipakai ulang: {self.photos_reused}")
             lines.append(f"Alamat lama baru yang dialihkan: {self.old_links}")
@@ -108,9 +118,6 @@ class Report:
             lines.append(f"Dilewati, {reason}: {count}")
         for title, wanted, given in self.renamed:
             lines.append(f"Slug “{wanted}” sudah dipakai; “{title}” memakai “{given}”")
-        if self.missing:
-            lines.append(f"Gambar yang tidak didapat: {len(self.missing)}")
-            lines += [f"  – {title}: {url} ({why})" for title, url, why in self.missing]
         return lines
 
 

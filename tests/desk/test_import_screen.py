@@ -38,7 +38,7 @@ def test_staff_upload_an_export_choose_topics_and_import_it(staff_client, taan, 
     assert "Terbit: <strong>1</strong>" in preview and "Draf: <strong>3</strong>" in preview and "Terjadwal: <strong>1</strong>" in preview
     assert "Kategori “Pertanian” (1 berita)" in preview and "Penulis “Sari Wulandari” (3 berita)" in preview
     assert f'<option value="{topics["pertanian"].pk}" selected>' in preview  # suggested by name
-    assert "Berita baru akan dibuat: 5" in preview and "diunduh dari situs lama: 4" in preview
+    assert "Berita baru akan dibuat: 5" in preview and "Gambar yang akan diunduh dari situs lama: 4" in preview
     assert not Article.objects.exists()
 
     choices = {"topik_1": topics["pertanian"].pk, "topik_2": topics["kesehatan"].pk, "default_topic": topics["umum"].pk}

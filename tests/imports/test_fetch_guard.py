@@ -138,7 +138,7 @@ def test_an_import_fetches_images_through_the_guard_and_reports_the_refused(old_
     article = Article.objects.get(village=taan)
     assert article.photo is not None and Photo.objects.count() == 1
     assert {url.rsplit("/", 1)[1]: why for _, url, why in report.missing} == {
-        "ke-metadata": "alamat 169.254.169.254 (169.254.169.254) ada di jaringan lokal atau khusus: tidak diambil",
+        "ke-metadata": "alamat 169.254.169.254 ada di jaringan lokal atau khusus: tidak diambil",
         "hilang.jpg": "server menjawab 404",
     }
 
