@@ -59,7 +59,9 @@ def test_staff_move_an_old_wordpress_site_into_a_village(portal, page, browser, 
     _submit(page)
     assert "Dalam antrean" in page.inner_text("#content-main")
     portal.manage("db_worker", "--batch", "--no-startup-delay")
-    page.reload()
+    # The waiting page reloads itself every 5 seconds until the report is there.
+    page.wait_for_selector(".desk-report", timeout=20_000)
+    page.wait_for_load_state("load")
     report = page.inner_text(".desk-report")
     assert "Berita baru dibuat: 5" in report and "Gambar yang tidak didapat" in report
     screenshot("desk-import-report")
