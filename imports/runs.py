@@ -2,11 +2,13 @@
 kept (start), staff choose topics and authors (confirm), the task queue
 imports it (imports/tasks.py) and the report stays on the run."""
 
+import datetime
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from imports import sources
 from imports.importer import Report
@@ -31,11 +33,19 @@ def start(village, user, data, name):
     if len(data) > max_bytes():
         raise too_big()
     sources.read(data)
+    forget_abandoned()
     folder = run_folder()
     folder.mkdir(parents=True, exist_ok=True)
     stored = f"{uuid.uuid4().hex}.xml"
     (folder / stored).write_bytes(data)
     return ImportRun.objects.create(village=village, created_by=user, original_name=name[:300], stored_name=stored)
+
+
+def forget_abandoned(days=1):
+    """Exports uploaded but never confirmed go after a day, files and all."""
+    for run in ImportRun.objects.filter(state=ImportRun.State.PREVIEW, created__lt=timezone.now() - datetime.timedelta(days=days)):
+        run.forget_file()
+        run.delete()
 
 
 def confirm(run, topics, default_topic, members):

@@ -2,6 +2,8 @@
 what it holds and choose topics and authors, confirm; the task queue
 imports it and the report stays on the run. District staff only."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -9,12 +11,17 @@ from articles.models import Article
 from imports import tasks
 from imports.models import ImportRun
 from tests.conftest import host
-from tests.imports.conftest import WXR, read, topics  # noqa: F401 (a fixture)
+from tests.imports.conftest import WXR, make_topics, read
 from tests.imports.test_hostile_files import BILLION_LAUGHS
 
 ADMIN = host()
 START = "/admin/meja/impor/"
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def topics(db):
+    return make_topics()
 
 
 @pytest.fixture
@@ -107,3 +114,12 @@ def test_village_members_cannot_import(client, taan, who, request):
     response = _upload(client, taan)
     assert response.status_code in (302, 403)
     assert not ImportRun.objects.exists()
+
+
+def test_an_export_never_confirmed_is_forgotten_after_a_day(staff_client, taan):
+    _upload(staff_client, taan)
+    abandoned = ImportRun.objects.get()
+    ImportRun.objects.filter(pk=abandoned.pk).update(created=abandoned.created - datetime.timedelta(days=2))
+    _upload(staff_client, taan)
+    assert not ImportRun.objects.filter(pk=abandoned.pk).exists() and not abandoned.file_path.exists()
+    assert ImportRun.objects.count() == 1

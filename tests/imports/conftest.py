@@ -33,10 +33,16 @@ def media_dir(tmp_path):
     return tmp_path / "uploads"
 
 
-@pytest.fixture
-def topics(db):
+def make_topics():
+    """District topics: two named as the export's categories, one with the
+    same name under another slug, and a default."""
     names = [("Pertanian", "pertanian"), ("Kesehatan", "kesehatan"), ("Pemerintahan", "pemerintahan-desa"), ("Umum", "umum")]
     return {slug: Topic.objects.create(name=name, slug=slug) for name, slug in names}
+
+
+@pytest.fixture
+def topics(db):
+    return make_topics()
 
 
 def import_wordpress(village, data=None, **options):
