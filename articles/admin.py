@@ -64,7 +64,7 @@ class ArticleAdmin(RefuseInvalidFormsMixin, UserScopedFormMixin, admin.ModelAdmi
         (None, {"fields": ["village", "title", "body", "excerpt"]}),
         ("Foto utama", {"fields": ["photo_upload", "photo", "photo_alt", "photo_caption"]}),
         ("Galeri", {"fields": ["gallery"], "classes": ["collapse"]}),
-        ("Terbit", {"fields": ["topic", "status", "published_at", "review_note", "slug", "author", "edited_version"]}),
+        ("Terbit", {"fields": ["topic", "status", "published_at", "review_note", "slug", "author", "byline", "edited_version"]}),
     ]
 
     # Every screen and every lookup goes through the user's villages.

@@ -71,7 +71,7 @@ class ArticleForm(NotStaleMixin, forms.ModelForm):
         model = Article
         fields = [
             "village", "title", "excerpt", "body", "photo", "gallery", "topic",
-            "status", "published_at", "review_note", "slug", "author",
+            "status", "published_at", "review_note", "slug", "author", "byline",
         ]
         widgets = {"body": RichTextEditor}
 

@@ -384,6 +384,12 @@ class Article(models.Model):
         related_name="articles",
         verbose_name="penulis",
     )
+    # For articles moved from an old site (imports/): the writer's name there,
+    # shown when no member of the portal is the author.
+    byline = models.CharField(
+        "nama penulis", max_length=120, blank=True,
+        help_text="Untuk berita pindahan dari situs lama: nama penulisnya di sana, bila bukan anggota portal.",
+    )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "waktu terbit", null=True, blank=True, help_text="Kosongkan untuk memakai waktu saat diterbitkan."
@@ -634,6 +640,8 @@ class Article(models.Model):
         }
         if self.author:
             data["author"] = {"@type": "Person", "name": self.author.public_name}
+        elif self.byline:
+            data["author"] = {"@type": "Person", "name": self.byline}
         if image_url:
             data["image"] = [image_url]
         return data

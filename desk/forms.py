@@ -7,6 +7,9 @@ from django.utils import timezone
 from accounts.invitations import new_account
 from articles.models import Article, Topic
 from desk.activity import day_start
+from imports import runs, sources
+from imports.fetch import FEED_TYPES, FetchError, fetch
+from imports.importer import members_of, suggested_topics
 from villages.models import AuditEntry, Kecamatan, Membership, User, Village
 from villages.phones import WhatsAppField
 
@@ -149,3 +152,87 @@ class NewVillageForm(forms.ModelForm):
         Membership.objects.create(user=editor, village=village, role=self.cleaned_data["editor_role"])
         AuditEntry.record(staff, AuditEntry.Action.VILLAGE_ADDED, village, subject=village)
         return village, editor
+
+
+class ImportStartForm(forms.Form):
+    """Step one of moving an old site in: which village, and the export
+    (or a feed's address). The file is read here, so a wrong one is refused
+    with the reason before anything is kept."""
+
+    village = forms.ModelChoiceField(Village.objects.none(), label="Desa tujuan", empty_label="Pilih desa")
+    export = forms.FileField(
+        label="Berkas ekspor", required=False,
+        help_text="Dari WordPress: Alat → Ekspor → “Semua konten” (berkas .xml). Atau berkas umpan RSS/Atom.",
+    )
+    feed_url = forms.URLField(
+        label="Atau alamat umpan RSS/Atom", required=False, max_length=500, assume_scheme="https",
+        help_text="Untuk situs selain WordPress (misalnya Blogspot: https://namadesa.blogspot.com/feeds/posts/default). "
+        "Hanya berita terbaru yang ada di umpan.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = Village.objects.for_user(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, url = cleaned.get("export"), cleaned.get("feed_url")
+        if "feed_url" in self.errors:
+            return cleaned
+        if bool(upload) == bool(url):
+            raise ValidationError("Unggah berkas ekspor, atau tulis alamat umpan: salah satu saja.")
+        if upload:
+            if upload.size > runs.max_bytes():
+                raise runs.too_big()
+            data, name = upload.read(), upload.name
+        else:
+            try:
+                data, name = fetch(url, runs.max_bytes(), accept=FEED_TYPES), url
+            except FetchError as error:
+                raise ValidationError(f"Umpan tidak bisa diambil: {error}.")
+        sources.read(data)
+        self.data_bytes, self.file_name = data, name
+        return cleaned
+
+
+class ImportMappingForm(forms.Form):
+    """Step two: what each category and tag becomes among the district's
+    topics (suggested where the names agree), the topic for the rest, and
+    which old authors are members here."""
+
+    default_topic = forms.ModelChoiceField(
+        Topic.objects.all(), label="Topik bawaan", required=False, empty_label="Tanpa topik",
+        help_text="Untuk berita yang kategori dan tag-nya tidak dipetakan ke topik.",
+    )
+
+    def __init__(self, *args, export, village, **kwargs):
+        super().__init__(*args, **kwargs)
+        suggested = suggested_topics(export)
+        self.terms = export.used_terms()
+        self.authors = export.used_authors()
+        for i, term in enumerate(self.terms):
+            self.fields[f"topik_{i}"] = forms.ModelChoiceField(
+                Topic.objects.all(), required=False, empty_label="Topik bawaan", initial=suggested.get(term.key),
+                label=f"{term.label} “{term.name}” ({term.count} berita)",
+            )
+        members = members_of(village).order_by("username")
+        for i, (login, name, count) in enumerate(self.authors):
+            field = forms.ModelChoiceField(
+                members, required=False, empty_label=f"Nama saja: {name}", label=f"Penulis “{name}” ({count} berita)",
+            )
+            field.label_from_instance = lambda user: f"Anggota: {user.get_full_name() or user.username} ({user.username})"
+            self.fields[f"penulis_{i}"] = field
+
+    def topic_fields(self):
+        return [self[f"topik_{i}"] for i in range(len(self.terms))]
+
+    def author_fields(self):
+        return [self[f"penulis_{i}"] for i in range(len(self.authors))]
+
+    def choices(self):
+        data = self.cleaned_data
+        return {
+            "topics": {term.key: data[f"topik_{i}"] for i, term in enumerate(self.terms)},
+            "default_topic": data["default_topic"],
+            "members": {login: data[f"penulis_{i}"] for i, (login, _, _) in enumerate(self.authors)},
+        }

@@ -13,4 +13,6 @@ urlpatterns = [
     path("log/", views.audit_log, name="audit_log"),
     path("cek-fakta/", views.fact_check, name="fact_check"),
     path("desa-baru/", views.add_village, name="add_village"),
+    path("impor/", views.import_site, name="import_site"),
+    path("impor/<int:pk>/", views.import_run, name="import_run"),
 ]

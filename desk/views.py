@@ -22,7 +22,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from accounts import invitations
 from articles.models import Article
 from desk.activity import WeeklyChart, is_new, is_quiet, village_activity, with_activity
-from desk.forms import ActivityOptions, FeedFilter, NewVillageForm, ReasonForm
+from desk.forms import ActivityOptions, FeedFilter, ImportMappingForm, ImportStartForm, NewVillageForm, ReasonForm
+from imports import runs, sources
+from imports.importer import Options, import_export
+from imports.models import ImportRun
 from tips import rumours
 from tips.models import Tip
 from villages import roles
@@ -214,3 +217,45 @@ def fact_check(request):
         retention_days=settings.KIM_TIP_RETENTION_DAYS,
     )
     return TemplateResponse(request, "desk/fact_check.html", context)
+
+
+def import_site(request):
+    """Moving an old site in, step one: the village and the export (or a feed)."""
+    form = ImportStartForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        run = runs.start(form.cleaned_data["village"], request.user, form.data_bytes, form.file_name)
+        return redirect("desk:import_run", pk=run.pk)
+    recent = ImportRun.objects.select_related("village")[:10]
+    context = desk_context(request, "Impor situs lama", form=form, recent=recent)
+    return TemplateResponse(request, "desk/import_start.html", context, status=400 if request.method == "POST" else 200)
+
+
+import_site = district_view(import_site, roles.Action.IMPORT_SITE)
+
+
+def import_run(request, pk):
+    """Step two: what was found, topics and authors to choose, then the
+    import is queued; afterwards, its report."""
+    run = get_object_or_404(ImportRun.objects.select_related("village"), pk=pk)
+    title = f"Impor ke {run.village.name}"
+    if run.state != ImportRun.State.PREVIEW:
+        context = desk_context(request, title, run=run, report=runs.report_of(run), error=run.report.get("error"))
+        return TemplateResponse(request, "desk/import_run.html", context)
+    try:
+        export = sources.read(run.read())
+    except OSError:
+        run.delete()
+        messages.error(request, "Berkas impor ini sudah tidak ada. Unggah lagi.")
+        return redirect("desk:import_site")
+    form = ImportMappingForm(request.POST or None, export=export, village=run.village)
+    if request.method == "POST" and form.is_valid():
+        runs.confirm(run, **form.choices())
+        messages.success(request, "Impor dimasukkan ke antrean. Halaman ini menampilkan laporannya setelah selesai.")
+        return redirect("desk:import_run", pk=run.pk)
+    statuses = [(Article.Status(status).label, count) for status, count in sorted(export.statuses().items())]
+    plan = import_export(export, Options(village=run.village, dry_run=True))
+    context = desk_context(request, title, run=run, export=export, statuses=statuses, form=form, plan=plan)
+    return TemplateResponse(request, "desk/import_preview.html", context, status=400 if request.method == "POST" else 200)
+
+
+import_run = district_view(import_run, roles.Action.IMPORT_SITE)

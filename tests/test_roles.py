@@ -10,12 +10,15 @@ the screens do fails its case."""
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Announcement, Article, Photo, Topic
+from imports.models import ImportRun
 from tips.models import Tip
 from tests.conftest import host
 from tests.factories import ArticleFactory, MembershipFactory, UserFactory, VillageFactory
@@ -306,6 +309,16 @@ def try_manage_two_factor_devices(case):
     return not TOTPDevice.objects.filter(pk=device.pk).exists()
 
 
+def try_import_site(case):
+    feed = (Path(__file__).parent / "imports" / "rss.xml").read_bytes()
+    case.client.post("/admin/meja/impor/", {"village": case.village.pk, "export": SimpleUploadedFile("umpan.xml", feed)},
+                     HTTP_HOST=BASE)
+    run = ImportRun.objects.filter(village=case.village).first()
+    if run is not None:
+        case.post(f"/admin/meja/impor/{run.pk}/", {"default_topic": ""})
+    return ImportRun.objects.filter(village=case.village, state=ImportRun.State.WAITING).exists()
+
+
 TRIES = {
     A.VIEW: try_view, A.CREATE: try_create, A.EDIT: try_edit, A.SUBMIT: try_submit, A.PUBLISH: try_publish,
     A.SCHEDULE: try_schedule, A.WITHDRAW: try_withdraw, A.SEND_BACK: try_send_back, A.DELETE: try_delete,
@@ -317,7 +330,7 @@ TRIES = {
     A.TAKE_DOWN: try_take_down, A.ANNOUNCE: try_announce, A.ONBOARD_VILLAGE: try_onboard_village,
     A.MANAGE_VILLAGES: try_manage_villages, A.MANAGE_TOPICS: try_manage_topics, A.MANAGE_MEMBERS: try_manage_members,
     A.MANAGE_ACCOUNTS: try_manage_accounts, A.GRANT_STAFF_ROLES: try_grant_staff_roles,
-    A.MANAGE_TWO_FACTOR_DEVICES: try_manage_two_factor_devices,
+    A.MANAGE_TWO_FACTOR_DEVICES: try_manage_two_factor_devices, A.IMPORT_SITE: try_import_site,
 }
 # Actions whose cell can depend on whether what is acted on is live.
 LIVE_MATTERS = {A.VIEW, A.EDIT, A.DELETE, A.RESTORE_FROM_TRASH, A.RESTORE_REVISION, A.CHANGE_PHOTO, A.EDIT_PAGE}
@@ -390,6 +403,7 @@ ACTION_NAMES = {
     A.MANAGE_TOPICS: "manage topics", A.MANAGE_MEMBERS: "manage a village's members",
     A.MANAGE_ACCOUNTS: "manage village members' accounts", A.GRANT_STAFF_ROLES: "grant district staff or superuser",
     A.MANAGE_TWO_FACTOR_DEVICES: "remove someone's two-factor device",
+    A.IMPORT_SITE: "import an old site, manage its old links",
 }
 CELL_WORDS = {True: "yes", False: "–", roles.UNTIL_LIVE: "until live¹", roles.IF_EDITORS_PUBLISH: "if allowed²"}
 

@@ -71,6 +71,7 @@ class Action(str, Enum):
     MANAGE_ACCOUNTS = "manage_accounts"
     GRANT_STAFF_ROLES = "grant_staff_roles"
     MANAGE_TWO_FACTOR_DEVICES = "manage_two_factor_devices"
+    IMPORT_SITE = "import_site"
 
 
 R = Role
@@ -107,6 +108,7 @@ TABLE = {
     Action.MANAGE_ACCOUNTS:       (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.GRANT_STAFF_ROLES:     (NEVER, NEVER, NEVER, NEVER, ALWAYS),
     Action.MANAGE_TWO_FACTOR_DEVICES: (NEVER, NEVER, NEVER, NEVER, ALWAYS),
+    Action.IMPORT_SITE:           (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
 }
 COLUMNS = (R.NONE, R.EDITOR, R.PUBLISHER, R.DISTRICT, R.SUPERUSER)
 
