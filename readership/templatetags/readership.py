@@ -1,0 +1,33 @@
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import format_html
+
+from readership.counter import page_token
+from villages.hosts import VILLAGE
+
+register = template.Library()
+
+# The pages whose reads are counted: a village's home, its articles and
+# topics, and the weekly bulletin.
+COUNTED_VIEWS = frozenset({
+    "articles:village_home", "articles:detail", "articles:village_topic", "articles:bulletin", "articles:bulletin_week",
+})
+
+
+@register.simple_tag(takes_context=True)
+def readership_beacon(context):
+    """The counting script, on a counted page of a village's own site only
+    (not on its newsroom preview, not on error pages), with the token that
+    lets the beacon count this page and no other."""
+    request = context.get("request")
+    site = getattr(request, "site", None)
+    match = getattr(request, "resolver_match", None)
+    if not settings.KIM_COUNT_READS or site is None or site.kind != VILLAGE:
+        return ""
+    if match is None or match.view_name not in COUNTED_VIEWS:
+        return ""
+    return format_html(
+        '<script src="{}" data-halaman="{}" data-tanda="{}" defer></script>',
+        static("readership/baca.js"), request.path, page_token(site.slug, request.path),
+    )
