@@ -156,15 +156,21 @@ def flush():
     """Adds every live counter to the daily rows; (reads, bots) added."""
     reads = bots = 0
     for batch in counters().claim():
-        with transaction.atomic():
-            _, new = FlushedBatch.objects.get_or_create(name=batch.name)
-            if new:
-                added = _apply(datetime.date.fromisoformat(batch.day), batch.slug, batch.counts)
-                reads, bots = reads + added[0], bots + added[1]
+        added = add_batch(batch)
+        reads, bots = reads + added[0], bots + added[1]
         batch.done()
     # Claimed hashes expire with the counters; their names are needed no longer.
     FlushedBatch.objects.filter(flushed_at__lt=timezone.now() - datetime.timedelta(days=settings.KIM_READS_COUNTER_DAYS + 1)).delete()
     return reads, bots
+
+
+def add_batch(batch):
+    """Adds a claimed batch to the rows, unless it was added before; (reads, bots) added."""
+    with transaction.atomic():
+        _, new = FlushedBatch.objects.get_or_create(name=batch.name)
+        if not new:
+            return 0, 0
+        return _apply(datetime.date.fromisoformat(batch.day), batch.slug, batch.counts)
 
 
 def _apply(day, slug, counts):
