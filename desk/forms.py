@@ -1,7 +1,10 @@
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Topic
@@ -118,3 +121,30 @@ def _free_username(wanted):
     while User.objects.filter(username=name).exists():
         name, n = f"{base}-{n}", n + 1
     return name
+
+
+class ReadershipPeriod(forms.Form):
+    """The days the readership page adds up: the last four weeks unless chosen."""
+
+    DAYS, MAX_DAYS = 28, 366
+
+    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        last = cleaned.get("sampai") or timezone.localdate()
+        first = cleaned.get("dari") or last - datetime.timedelta(days=self.DAYS - 1)
+        if last < first:
+            raise ValidationError("Tanggal akhir harus sama dengan atau setelah tanggal awal.")
+        if (last - first).days >= self.MAX_DAYS:
+            raise ValidationError(f"Pilih paling lama {self.MAX_DAYS} hari.")
+        cleaned["dari"], cleaned["sampai"] = first, last
+        return cleaned
+
+    @property
+    def period(self):
+        """(first day, last day), both counted."""
+        return self.cleaned_data["dari"], self.cleaned_data["sampai"]
