@@ -348,7 +348,7 @@ ARTICLES_PER_PAGE = envint("KIM_ARTICLES_PER_PAGE", 10)
 # `manage.py flush_reads` does, from deploy/kimportal-reads.timer).
 KIM_COUNT_READS = envbool("KIM_COUNT_READS", True)
 KIM_READS_COUNTER_DAYS = envint("KIM_READS_COUNTER_DAYS", 7)
-KIM_READS_FLUSH_SECONDS = envint("KIM_READS_FLUSH_SECONDS", 300)
+KIM_READS_FLUSH_SECONDS = envint("KIM_READS_FLUSH_SECONDS", 60 if DEBUG else 300)
 # The district desk flags a KIM as quiet after this many days without news.
 KIM_QUIET_DAYS = envint("KIM_QUIET_DAYS", 14)
 
