@@ -144,6 +144,17 @@ class ReadershipPeriod(forms.Form):
         cleaned["dari"], cleaned["sampai"] = first, last
         return cleaned
 
+    @classmethod
+    def from_query(cls, query):
+        """Bound to the query, with the default days filled in where none
+        were given, so the fields show the period counted."""
+        data = query.copy()
+        last = timezone.localdate()
+        for name, default in (("sampai", last), ("dari", last - datetime.timedelta(days=cls.DAYS - 1))):
+            if not data.get(name):
+                data[name] = default.isoformat()
+        return cls(data)
+
     @property
     def period(self):
         """(first day, last day), both counted."""

@@ -54,7 +54,7 @@ def source_split(totals):
 
 @district_view
 def readership(request):
-    period = ReadershipPeriod(request.GET)
+    period = ReadershipPeriod.from_query(request.GET)
     if not period.is_valid():
         context = desk_context(request, TITLE, period=period)
         return TemplateResponse(request, "desk/readership.html", context, status=400)
@@ -77,7 +77,7 @@ def readership(request):
 
 @district_view
 def readership_csv(request):
-    period = ReadershipPeriod(request.GET)
+    period = ReadershipPeriod.from_query(request.GET)
     if not period.is_valid():
         message = " ".join(period.errors.get("__all__", [])) or "Tanggal harus berbentuk TTTT-BB-HH."
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
