@@ -70,7 +70,7 @@ def pages():
     word = article.title.split()[0]
     targets = []
     if os.environ.get("KIM_COUNT_READS", "1").lower() not in ("0", "false", "no", "off"):
-        # What every counted read adds (readership/): baca.js's POST for the article.
+        # What every counted read adds (readership/): offline.js's POST for the article.
         from readership.counter import page_token
 
         path = f"/berita/{article.slug}/"

@@ -48,7 +48,7 @@ ARRIVALS = [
     (("wa", ""), "whatsapp"), (("", "l.facebook.com"), "facebook"), (("", "www.google.co.id"), "search"),
     (("salin", ""), "other"), (("", ""), "direct"), (("", "{own}"), None),
 ]
-BEACON = re.compile(rb'data-halaman="([^"]*)" data-tanda="([^"]*)"')
+BEACON = re.compile(rb'name="kim-baca" content="([^"]*)" data-tanda="([^"]*)"')
 LINK = re.compile(rb'href="[^"]*?(/(?:berita|topik)/[^"/]+/)"')
 
 

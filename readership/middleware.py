@@ -1,12 +1,18 @@
 """The beacon: POST /_baca on a village's host counts one read.
 
-Pages are counted by our own small script (static/readership/baca.js)
+Pages are counted by our own small script (static/js/offline.js)
 rather than where they are served, because a page may be served by the
 page cache before any view runs, or by a CDN or nginx keeping it for its
 s-maxage, where Django never sees it. The beacon reaches Django whichever
 answered the page (it is a POST: no cache keeps it), crawlers and link
 previews mostly never send it (they run no script), and the page cache's
 hit path stays exactly as it was.
+
+The script is the counting part of static/js/offline.js, the village
+pages' one script (a second file would cost its own request and headers,
+past the first view's 2 KB budget of script). It posts the page's path and
+token (readership_beacon), the share marker of the link (?s=wa) and the
+host name of document.referrer.
 
 It is answered here, under the page cache and above everything else: no
 session, no village lookup, no database; an HMAC check and one increment
@@ -28,7 +34,7 @@ from readership.sources import source_of
 from villages.hosts import VILLAGE, split_port
 
 BEACON_PATH = "/_baca"
-# What baca.js sends is some 150 bytes; anything much longer is not from it.
+# What offline.js sends is some 150 bytes; anything much longer is not from it.
 MAX_BODY = 2048
 
 

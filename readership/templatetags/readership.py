@@ -1,6 +1,5 @@
 from django import template
 from django.conf import settings
-from django.templatetags.static import static
 from django.utils.html import format_html
 
 from readership.counter import page_token
@@ -17,9 +16,10 @@ COUNTED_VIEWS = frozenset({
 
 @register.simple_tag(takes_context=True)
 def readership_beacon(context):
-    """The counting script, on a counted page of a village's own site only
-    (not on its newsroom preview, not on error pages), with the token that
-    lets the beacon count this page and no other."""
+    """What the counting part of static/js/offline.js reads: the page's path
+    and the token that lets the beacon count this page and no other. Only
+    on a counted page of a village's own site (not on its newsroom
+    preview, not on error pages); without it the script counts nothing."""
     request = context.get("request")
     site = getattr(request, "site", None)
     match = getattr(request, "resolver_match", None)
@@ -27,7 +27,4 @@ def readership_beacon(context):
         return ""
     if match is None or match.view_name not in COUNTED_VIEWS:
         return ""
-    return format_html(
-        '<script src="{}" data-halaman="{}" data-tanda="{}" defer></script>',
-        static("readership/baca.js"), request.path, page_token(site.slug, request.path),
-    )
+    return format_html('<meta name="kim-baca" content="{}" data-tanda="{}">', request.path, page_token(site.slug, request.path))

@@ -1,5 +1,5 @@
 """Reading as a browser does: fetch a page, then send the beacon its script
-would send (readership/static/readership/baca.js), with what it reads off
+would send (static/js/offline.js), with what it reads off
 the page."""
 
 import re
@@ -15,7 +15,7 @@ from readership.models import DailyPageReads, DailyReads
 from tests.conftest import host
 
 PHONE = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
-BEACON = re.compile(r'<script src="[^"]*readership/baca\.js" data-halaman="([^"]*)" data-tanda="([^"]*)" defer>')
+BEACON = re.compile(r'<meta name="kim-baca" content="([^"]*)" data-tanda="([^"]*)">')
 
 
 def beacon_of(response):

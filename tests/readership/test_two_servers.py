@@ -19,7 +19,7 @@ from tests.readership.conftest import PHONE
 
 pytestmark = pytest.mark.xdist_group("two-instances")
 
-BEACON = re.compile(rb'data-halaman="([^"]*)" data-tanda="([^"]*)"')
+BEACON = re.compile(rb'name="kim-baca" content="([^"]*)" data-tanda="([^"]*)"')
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
 
