@@ -91,7 +91,11 @@ def article_detail(request, slug):
         "share_image": image_url,
         "share_image_size": image_size,
         "structured_data": article.structured_data(url, image_url),
-        "whatsapp_text": f"{article.title}\n{url}",
+        # The share buttons mark their links (?s=wa, ?s=salin) so the readership
+        # count knows where readers came from; the page cache and the
+        # canonical URL ignore the marker (pagecache TRACKING_PARAMETER).
+        "whatsapp_text": f"{article.title}\n{url}?s=wa",
+        "copied_url": f"{url}?s=salin",
     }
     return render(request, "articles/article_detail.html", context)
 

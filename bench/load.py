@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -67,7 +68,15 @@ def pages():
     ).newest_first().first()
     village = article.village.slug
     word = article.title.split()[0]
-    return [
+    targets = []
+    if os.environ.get("KIM_COUNT_READS", "1").lower() not in ("0", "false", "no", "off"):
+        # What every counted read adds (readership/): offline.js's POST for the article.
+        from readership.counter import page_token
+
+        path = f"/berita/{article.slug}/"
+        targets.append(("beacon (a read counted)", village, "/_baca",
+                        urllib.parse.urlencode({"p": path, "t": page_token(village, path), "s": "wa", "r": ""})))
+    return targets + [
         ("village home", village, "/"),
         ("article", village, f"/berita/{article.slug}/"),
         ("topic page", village, f"/topik/{article.topic.slug}/"),
@@ -161,13 +170,29 @@ def memory_over_requests(server, paths, total, connections=32, seconds=10):
     return series, errors
 
 
-def wrk(port, site, path, connections, seconds):
+BEACON_SCRIPT = """wrk.method = "POST"
+wrk.body = "{body}"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["User-Agent"] = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
+"""
+
+
+def wrk(port, site, path, connections, seconds, body=None):
+    """GET `path`, or with a body, POST it as the readership beacon does."""
     host = f"{site}.localhost" if site else "localhost"
+    script = []
+    if body is not None:
+        lua = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+        lua.write(BEACON_SCRIPT.format(body=body))
+        lua.close()
+        script = ["-s", lua.name]
     out = subprocess.run(
         ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency", "-H", f"Host: {host}",
-         f"http://127.0.0.1:{port}{path}"],
+         *script, f"http://127.0.0.1:{port}{path}"],
         capture_output=True, text=True, check=True,
     ).stdout
+    if script:
+        os.unlink(script[1])
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     total = int(re.search(r"(\d+) requests in", out).group(1))
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
@@ -204,7 +229,7 @@ def main():
         env = base_env(static_root, page_cache=cached)
         server = Gunicorn(env, args.workers)
         try:
-            home = server.get(targets[0][1], "/")
+            home = server.get(next(t for t in targets if t[0] == "village home")[1], "/")
             if not cached:
                 # The ceiling: WhiteNoise serving a file as large as the village home.
                 (static_root / "ceiling.html").write_bytes(home)
@@ -212,10 +237,11 @@ def main():
                 server = Gunicorn(env, args.workers)
                 ceiling = {c: wrk(server.port, "", "/static/ceiling.html", c, args.seconds) for c in connections}
             memory.append(("start", cached, *server.worker_rss_mb()))
-            for name, site, path in targets:
-                server.get(site, path)  # prime the cache (or the worker) once
+            for name, site, path, *body in targets:
+                if not body:
+                    server.get(site, path)  # prime the cache (or the worker) once
                 for c in connections:
-                    result = wrk(server.port, site, path, c, args.seconds)
+                    result = wrk(server.port, site, path, c, args.seconds, *body)
                     rows.append((name, "warm" if cached else "uncached", c, result))
             memory.append(("end", cached, *server.worker_rss_mb()))
         finally:

@@ -82,17 +82,31 @@ def village_activity(quiet_days, now):
 
 
 class WeeklyChart:
-    """Articles per week over the last 52 weeks, as bars for an inline SVG."""
+    """Something counted per week over the last 52 weeks, as bars for an
+    inline SVG (desk/chart.html): articles published (`of_articles`) or
+    reads (desk/readership.py). `per_week(first monday)` answers
+    {monday: count}; `unit` names what is counted."""
 
     WEEKS, WIDTH, HEIGHT, BAR = 52, 416, 120, 8
 
-    def __init__(self, articles, today):
+    def __init__(self, today, per_week, unit="berita", verb="terbit"):
         monday = today - datetime.timedelta(days=today.weekday())
         self.weeks = [monday - datetime.timedelta(weeks=n) for n in reversed(range(self.WEEKS))]
-        counts = articles.published_between(day_start(self.weeks[0])).per_week()
+        counts = per_week(self.weeks[0])
         self.counts = [counts.get(week, 0) for week in self.weeks]
         self.total = sum(self.counts)
         self.peak = max(self.counts) or 1
+        self.unit, self.verb = unit, verb
+        # Room on the left for the peak's digits (about 8 units each).
+        self.margin = max(28, 8 * len(str(self.peak)) + 6)
+
+    @property
+    def summary(self):
+        return f"{self.total} {self.unit} {self.verb} dalam 52 minggu terakhir".replace("  ", " ")
+
+    @classmethod
+    def of_articles(cls, articles, today):
+        return cls(today, lambda first: articles.published_between(day_start(first)).per_week())
 
     def bars(self):
         for n, (week, count) in enumerate(zip(self.weeks, self.counts)):

@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -236,3 +238,41 @@ class ImportMappingForm(forms.Form):
             "default_topic": data["default_topic"],
             "members": {login: data[f"penulis_{i}"] for i, (login, _, _) in enumerate(self.authors)},
         }
+
+
+class ReadershipPeriod(forms.Form):
+    """The days the readership page adds up: the last four weeks unless chosen."""
+
+    DAYS, MAX_DAYS = 28, 366
+
+    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        last = cleaned.get("sampai") or timezone.localdate()
+        first = cleaned.get("dari") or last - datetime.timedelta(days=self.DAYS - 1)
+        if last < first:
+            raise ValidationError("Tanggal akhir harus sama dengan atau setelah tanggal awal.")
+        if (last - first).days >= self.MAX_DAYS:
+            raise ValidationError(f"Pilih paling lama {self.MAX_DAYS} hari.")
+        cleaned["dari"], cleaned["sampai"] = first, last
+        return cleaned
+
+    @classmethod
+    def from_query(cls, query):
+        """Bound to the query, with the default days filled in where none
+        were given, so the fields show the period counted."""
+        data = query.copy()
+        last = timezone.localdate()
+        for name, default in (("sampai", last), ("dari", last - datetime.timedelta(days=cls.DAYS - 1))):
+            if not data.get(name):
+                data[name] = default.isoformat()
+        return cls(data)
+
+    @property
+    def period(self):
+        """(first day, last day), both counted."""
+        return self.cleaned_data["dari"], self.cleaned_data["sampai"]

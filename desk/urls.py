@@ -1,6 +1,6 @@
 from django.urls import path
 
-from desk import views
+from desk import readership, views
 
 app_name = "desk"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("aktivitas/", views.activity, name="activity"),
     path("aktivitas.csv", views.activity_csv, name="activity_csv"),
     path("aktivitas/<str:slug>/", views.activity_village, name="activity_village"),
+    path("pembaca/", readership.readership, name="readership"),
+    path("pembaca.csv", readership.readership_csv, name="readership_csv"),
     path("log/", views.audit_log, name="audit_log"),
     path("cek-fakta/", views.fact_check, name="fact_check"),
     path("desa-baru/", views.add_village, name="add_village"),

@@ -117,7 +117,7 @@ def activity(request):
         quiet_days=options.quiet_days,
         quiet_count=sum(v.quiet for v in villages),
         grace_days=settings.KIM_NEW_VILLAGE_GRACE_DAYS,
-        chart=WeeklyChart(Article.objects.on_site(), timezone.localdate(now)),
+        chart=WeeklyChart.of_articles(Article.objects.on_site(), timezone.localdate(now)),
     )
     return TemplateResponse(request, "desk/activity.html", context)
 
@@ -133,7 +133,7 @@ def activity_village(request, slug):
         f"Aktivitas {village.kim_name}",
         village=village,
         recent=recent,
-        chart=WeeklyChart(Article.objects.published().for_village(village), timezone.localdate()),
+        chart=WeeklyChart.of_articles(Article.objects.published().for_village(village), timezone.localdate()),
     )
     return TemplateResponse(request, "desk/activity_village.html", context)
 

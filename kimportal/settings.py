@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "imports",
     "tips",
     "villagepages",
+    "readership",
     "pages",
     "newsroom",
     "desk",
@@ -132,6 +133,9 @@ MIDDLEWARE = [
     # (compressed, with every header added below), without the rest of the
     # stack or the database.
     "pagecache.middleware.PageCacheMiddleware",
+    # POST /_baca, the beacon that counts a read (readership/): under the
+    # page cache, so its hits are untouched; above the rest, which it needs not.
+    "readership.middleware.BeaconMiddleware",
     # Pages compress to about a quarter: on a 400 kbit/s village link that is
     # the difference between text in one second or two. CSRF tokens are
     # masked per response, which is what keeps BREACH away from the admin.
@@ -349,6 +353,13 @@ LOGGING = {
 }
 
 ARTICLES_PER_PAGE = envint("KIM_ARTICLES_PER_PAGE", 10)
+# Readership (readership/): counting on or off; how long the raw counters
+# live in the cache (the daily rows are kept); how often a process with the
+# local-memory cache adds its own counters to the rows (with Redis,
+# `manage.py flush_reads` does, from deploy/kimportal-reads.timer).
+KIM_COUNT_READS = envbool("KIM_COUNT_READS", True)
+KIM_READS_COUNTER_DAYS = envint("KIM_READS_COUNTER_DAYS", 7)
+KIM_READS_FLUSH_SECONDS = envint("KIM_READS_FLUSH_SECONDS", 60 if DEBUG else 300)
 # The district desk flags a KIM as quiet after this many days without news.
 KIM_QUIET_DAYS = envint("KIM_QUIET_DAYS", 14)
 # ...but never in its first days: a KIM just added is new, not quiet.

@@ -28,6 +28,7 @@ from articles.models import Article
 from articles.views import render_as_readers_see
 from newsroom.forms import NoteForm, PreferencesForm, ScheduleForm, StoryForm
 from newsroom.models import Notification
+from readership.summary import recent_readers
 from tips.models import Tip
 from villages import roles
 from villages.models import Village
@@ -151,7 +152,8 @@ def home(request, village):
         shown = list(articles[: LIST_SIZE + 1])
         buckets.append({"name": name, "title": BUCKETS[name], "articles": shown[:LIST_SIZE],
                         "more": len(shown) > LIST_SIZE, "count": articles.count()})
-    return _page(request, "newsroom/home.html", village, buckets=buckets, tab="home")
+    readers = recent_readers(village, timezone.localdate())
+    return _page(request, "newsroom/home.html", village, buckets=buckets, readers=readers, tab="home")
 
 
 # Writing.

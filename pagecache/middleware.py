@@ -42,9 +42,10 @@ def may_use_cache(request):
 
 
 # Added to shared links by Facebook (a new fbclid on every click), Google,
-# Instagram and newsletters. No page depends on them; kept in the key, every
-# reader arriving from a share would miss the cache.
-TRACKING_PARAMETER = re.compile(r"(utm_[a-z_]+|fbclid|gclid|igshid|mc_cid|mc_eid)$")
+# Instagram and newsletters, and our own share marker (?s=wa, read only by
+# the readership beacon's script in the browser). No page depends on them;
+# kept in the key, every reader arriving from a share would miss the cache.
+TRACKING_PARAMETER = re.compile(r"(utm_[a-z_]+|fbclid|gclid|igshid|mc_cid|mc_eid|s)$")
 
 
 def _query_for_key(request):

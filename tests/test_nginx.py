@@ -400,7 +400,7 @@ def test_gunicorn_config_runs_a_worker_per_core_plus_one(tmp_path):
     assert config["bind"] == "['127.0.0.1:8000']"
 
 
-@pytest.mark.parametrize("name", ["kimportal.service", "kimportal-worker.service", "kimportal-tips-retention.service"])
+@pytest.mark.parametrize("name", ["kimportal.service", "kimportal-worker.service", "kimportal-tips-retention.service", "kimportal-reads.service", "kimportal-reads.timer"])
 def test_systemd_units_verify_clean(tmp_path, name):
     # The unit's paths, pointed at this checkout and its virtual environment.
     env_file = tmp_path / "kimportal.env"
@@ -417,6 +417,12 @@ def test_systemd_units_verify_clean(tmp_path, name):
     )
     path = tmp_path / name
     path.write_text(unit)
+    if name.endswith(".timer"):  # verified with the service it starts
+        service = (ROOT / "deploy" / name.replace(".timer", ".service")).read_text()
+        (tmp_path / name.replace(".timer", ".service")).write_text(
+            service.replace("/srv/kimportal/venv/bin/", str(Path(sys.executable).parent) + "/")
+            .replace("/srv/kimportal/app", str(ROOT)).replace("/etc/kimportal/kimportal.env", str(env_file))
+        )
     result = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == ""
