@@ -62,6 +62,8 @@ def test_reads_are_summed_per_kecamatan(staff_client, reads, taan, bela):
 
 def test_quiet_kims_are_flagged_beside_their_reads(staff_client, reads, bela_article):
     type(bela_article).objects.filter(pk=bela_article.pk).update(published_at=timezone.now() - datetime.timedelta(days=40))
+    # Both villages long past a new village's grace period.
+    type(bela_article.village).objects.update(created=timezone.now() - datetime.timedelta(days=365))
     villages = {v.slug: v for v in _page(staff_client).context["villages"]}
     assert villages["bela"].quiet and villages["bela"].reads == 7
     assert not villages["taan"].quiet

@@ -35,7 +35,9 @@ def test_village_home_reads_well_and_links_to_about_page(portal, page, screensho
     assert page.locator("article.card").count() > 0
     assert _no_horizontal_scroll(page)
     screenshot("village-home")
-    page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Tentang KIM").click()
+    menu = page.get_by_role("navigation", name="Menu utama")
+    menu.locator("summary", has_text="Profil").click()
+    menu.get_by_role("link", name="Tentang KIM").click()
     assert page.url == portal.url("taan", "/tentang/")
     assert "Kecamatan" in page.locator("dl.facts").inner_text()
 
