@@ -8,6 +8,7 @@ screen: axe clean, targets at least 44 px, a screenshot to look at."""
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from demo.stories import TIP_HOAX
 from tests.e2e.audit import audit
@@ -31,7 +32,9 @@ def _whole_page(page, screenshot_dir, name):
 
 
 def _token_arrived(page):
-    page.wait_for_function("document.querySelector('[data-tip-token]').value !== ''", timeout=10_000)
+    # A locator, not a polled expression: the village's CSP forbids eval,
+    # which Playwright needs to poll a string expression.
+    expect(page.locator("[data-tip-token]")).not_to_have_value("", timeout=10_000)
 
 
 def test_a_resident_sends_a_message_and_loses_nothing_on_the_way(portal, page, browser, screenshot, screenshot_dir):

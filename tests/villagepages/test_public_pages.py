@@ -112,10 +112,10 @@ def test_the_district_sitemap_names_no_village_page(client, taan):
     assert "/halaman/" not in _get(client, "/sitemap.xml", "").content.decode()
 
 
-def test_a_village_without_public_pages_shows_no_empty_menu(client, taan):
+def test_a_village_without_public_pages_lists_only_tentang_kim_under_profil(client, taan):
     html = _get(client, "/").content.decode()
-    assert "<summary>Profil</summary>" not in html
-    assert "Tentang KIM" in html
+    assert "/halaman/" not in html
+    assert "<summary>Profil</summary>" in html and "Tentang KIM" in html
 
 
 def test_a_village_made_later_gets_no_pages_of_another(taan):
