@@ -385,7 +385,10 @@ def test_a_full_size_photo_and_its_form_fit_under_the_limit(stack):
     status, _, _ = request(
         stack, "localhost", path, method="POST", body=body, headers={"Content-Type": "application/octet-stream"}
     )
-    assert status == 403  # Django's CSRF check: the body got through nginx
+    # nginx let the body through to the portal (Django refuses it at its CSRF
+    # check: 403; when Gunicorn closes before nginx has sent all of it, nginx
+    # says 502, which happened once on a busy machine). Never nginx's 413.
+    assert status in (403, 502)
     assert stack.upstream_of(marker) == f"127.0.0.1:{stack.portal.port}"
 
 
