@@ -22,7 +22,8 @@ def test_the_kim_lead_invites_changes_and_removes_a_member(portal, page, browser
     name = f"Nur Aisyah {page.width_name}"
     portal.sign_in(page, "penerbit-taan")
     page.goto(portal.url(path="/redaksi/taan/"))
-    page.get_by_role("link", name="Tim", exact=True).click()
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.get_by_role("link", name="Tim", exact=True).click()
     assert page.url == portal.url(path="/redaksi/taan/tim/")
     members = page.locator(".rows .row-title").all_inner_texts()
     assert any("(Anda)" in m for m in members) and len(members) >= 2

@@ -62,7 +62,7 @@ class Uploads:
 
     def __init__(self, page):
         self.requests, self.failed = [], []
-        self.photo = None
+        self._photo_response = None
         page.on("request", self._sent)
         page.on("response", self._answered)
         page.on("requestfailed", lambda r: self.failed.append(r.method) if "/unggah/" in r.url else None)
@@ -76,7 +76,14 @@ class Uploads:
         if response.request in self.requests:
             response.request.answer = (response.status, response.headers.get("upload-offset"))
             if response.request.url.endswith("/foto/") and response.ok:
-                self.photo = response.json()
+                # Read later: a handler that waits for the body here runs in
+                # its own greenlet and may finish after the test has moved on.
+                self._photo_response = response
+
+    @property
+    def photo(self):
+        """The photo the server made, as its JSON answer said."""
+        return self._photo_response.json() if self._photo_response else None
 
     def answered(self, method, status=None, creations=False):
         """Requests of one method that got an answer (of that status)."""
