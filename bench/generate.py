@@ -92,6 +92,7 @@ NAME_TAILS = ["Baru", "Raya", "Utara", "Selatan", "Indah", "Jaya", "Makmur", "Te
 ARTICLE_COLUMNS = [
     "village_id", "title", "slug", "excerpt", "body", "photo_id", "topic_id", "author_id", "status",
     "published_at", "review_note", "created", "updated", "deleted_at", "taken_down_at", "takedown_reason",
+    "byline",
 ]
 TAKEDOWN_REASONS = [
     "Memuat data pribadi warga (NIK dan alamat) tanpa izin.",
@@ -268,7 +269,7 @@ def article_rows(village, seed, kecamatan, editor, publisher, photo_pool, topics
             rng.choice(photo_pool) if rng.random() < 0.85 else None,
             topics[story.topic].pk, author.pk, status, published_at,
             "Lengkapi nama narasumber." if status == Article.Status.DRAFT and rng.random() < 0.2 else "",
-            created, updated, deleted_at, taken_down_at, reason,
+            created, updated, deleted_at, taken_down_at, reason, "",
         )
 
 
