@@ -230,9 +230,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/login_locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Behind nginx every request comes from 127.0.0.1; see kimportal/proxy.py.
+# Behind nginx every request comes from 127.0.0.1; see villages/proxy.py.
 KIM_BEHIND_PROXY = envbool("KIM_BEHIND_PROXY", False)
-AXES_CLIENT_IP_CALLABLE = "kimportal.proxy.client_ip"
+AXES_CLIENT_IP_CALLABLE = "villages.proxy.client_ip"
 # Two-factor login (accounts/twofactor.py): anyone may turn it on; with this
 # on, district staff and superusers must before the newsroom opens for them.
 KIM_REQUIRE_2FA_FOR_STAFF = envbool("KIM_REQUIRE_2FA_FOR_STAFF", False)

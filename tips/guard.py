@@ -31,7 +31,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
-from django.utils.module_loading import import_string
+
+from villages.proxy import client_ip
 
 SALT = "tips.form-token"
 
@@ -70,9 +71,9 @@ def check(token, village, now=None):
 
 
 def client_address(request):
-    """The sender's address, as the project decides it (kimportal/proxy.py,
-    named in settings like login throttling's): behind our nginx, X-Real-IP."""
-    return import_string(settings.AXES_CLIENT_IP_CALLABLE)(request) or ""
+    """The sender's address, decided as login throttling decides it:
+    behind our nginx, X-Real-IP."""
+    return client_ip(request) or ""
 
 
 def rate_key(request):
