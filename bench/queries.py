@@ -136,6 +136,7 @@ def pages():
         ("desk feed status=published", d, "/admin/meja/?status=published", True),
         ("desk feed status=review", d, "/admin/meja/?status=review", True),
         ("desk feed status=taken_down", d, "/admin/meja/?status=taken_down", True),
+        ("desk feed status=scheduled", d, "/admin/meja/?status=scheduled", True),
         ("desk feed last 30 days", d, f"/admin/meja/?start={today - datetime.timedelta(days=30)}&end={today}", True),
         ("desk feed q=posyandu", d, "/admin/meja/?q=posyandu", True),
         ("desk feed kecamatan+published+q", d, f"/admin/meja/?kecamatan={kecamatan.pk}&status=published&q=kakao", True),
