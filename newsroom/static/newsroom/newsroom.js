@@ -1,5 +1,6 @@
-/* The article form: nothing typed is lost, and likely personal data is
-   pointed out before an article is sent.
+/* The article form (and the village page editor, which reuses it):
+   nothing typed is lost, and likely personal data is pointed out before an
+   article is sent.
 
    - Drafts: what is typed is kept in this phone's localStorage under a key
      naming the user, the village and the article (cleared at sign-out by
