@@ -128,7 +128,7 @@ def page_send_back(request, village, page_pk):
         try:
             page.send_back(request.user, form.cleaned_data["note"])
         except ValidationError as refused:
-            form.add_error(None, refused)
+            messages.error(request, " ".join(refused.messages))
         else:
             messages.success(request, "Halaman dikembalikan ke penulis dengan catatan Anda.")
             return redirect(reverse("newsroom:page", args=[village.slug, page.pk]) + "?kabari=1")

@@ -64,8 +64,8 @@ def test_a_page_is_submitted_sent_back_with_a_note_and_its_draft_survives_a_relo
     count = publisher.locator("nav.tabs .count[aria-label$='belum dibaca']")
     assert int(count.inner_text()) >= 1
     shot(publisher, "count")
-    publisher.get_by_role("link", name="Kabar").click()
-    publisher.wait_for_load_state()
+    with publisher.expect_navigation():
+        publisher.locator("nav.tabs a[href$='/redaksi/kabar/']").click()
     item = publisher.locator("a.row", has_text=f"mengajukan halaman “{title}” untuk ditinjau")
     assert item.is_visible() and "Halaman menunggu tinjauan" in item.inner_text()
     shot(publisher, "notifications")

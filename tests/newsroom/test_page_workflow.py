@@ -49,7 +49,7 @@ def sejarah(taan):
 
 
 @pytest.fixture
-def waiting(client, sejarah, taan_editor):
+def waiting(client, sejarah, taan_editor, taan_publisher):
     """Sejarah, written by Taan's editor and submitted for review."""
     _post(client, taan_editor, _url(sejarah), _form(sejarah, body="<p>Kampung dibuka para tetua.</p>", action="submit"))
     sejarah.refresh_from_db()
