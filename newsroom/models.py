@@ -123,16 +123,20 @@ class Notification(models.Model):
             return f"{who} meminta perubahan pada {title}.{note}"
         return f"{capfirst(title)}: {self.get_transition_display()}."
 
-    def newsroom_url(self, request=None):
+    @property
+    def newsroom_path(self):
+        """Where this is seen in the newsroom, as a path: the list links
+        there on whatever host and port the reader came in on."""
         if self.tip_id:
-            path = reverse("newsroom:tip", args=[self.village.slug, self.tip_id], urlconf="kimportal.urls")
-        elif self.article_id:
-            path = reverse("newsroom:article", args=[self.village.slug, self.article_id], urlconf="kimportal.urls")
-        elif self.page_id:
-            path = reverse("newsroom:page", args=[self.village.slug, self.page_id], urlconf="kimportal.urls")
-        else:
-            path = reverse("newsroom:home", args=[self.village.slug], urlconf="kimportal.urls")
-        return hosts.build_url("", path, request)
+            return reverse("newsroom:tip", args=[self.village.slug, self.tip_id], urlconf="kimportal.urls")
+        if self.article_id:
+            return reverse("newsroom:article", args=[self.village.slug, self.article_id], urlconf="kimportal.urls")
+        if self.page_id:
+            return reverse("newsroom:page", args=[self.village.slug, self.page_id], urlconf="kimportal.urls")
+        return reverse("newsroom:home", args=[self.village.slug], urlconf="kimportal.urls")
+
+    def newsroom_url(self, request=None):
+        return hosts.build_url("", self.newsroom_path, request)
 
     @property
     def should_email(self):
