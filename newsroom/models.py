@@ -5,9 +5,11 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from articles.models import Announcement, Article
 from tips.models import Tip
+from villagepages.models import Page
 from villages import hosts
 from villages.models import Membership, User, Village
 from villages.phones import whatsapp_url
@@ -36,6 +38,8 @@ class Notification(models.Model):
     village = models.ForeignKey(Village, on_delete=models.CASCADE, related_name="+")
     transition = models.CharField(max_length=30, choices=Article.Transition.choices, blank=True)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # A village's own page (villagepages/): submitted, sent back, published.
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     announcement = models.ForeignKey(Announcement, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     # A resident's message: deleted with it when its retention ends.
     tip = models.ForeignKey(Tip, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
@@ -67,6 +71,11 @@ class Notification(models.Model):
         T.RESTORED: "Berita dipulihkan oleh distrik",
         T.CHANGE_REQUESTED: "Editor meminta perubahan",
     }
+    PAGE_SUBJECTS = {
+        T.SUBMITTED: "Halaman menunggu tinjauan",
+        T.SENT_BACK: "Halaman dikembalikan untuk diperbaiki",
+        T.PUBLISHED: "Halaman Anda terbit",
+    }
 
     @property
     def subject(self):
@@ -74,6 +83,8 @@ class Notification(models.Model):
             return "Laporan hoaks diteruskan ke distrik" if self.tip_event == "passed" else "Pesan baru dari warga"
         if self.announcement_id:
             return "Pengumuman distrik baru"
+        if self.page_id:
+            return self.PAGE_SUBJECTS.get(self.transition, "Kabar redaksi")
         return self.SUBJECTS.get(self.transition, "Kabar redaksi")
 
     @property
@@ -88,35 +99,44 @@ class Notification(models.Model):
             return f"Pesan baru dari warga {self.village.name} ({kind}) di kotak masuk."
         if self.announcement_id:
             return f"Pengumuman distrik baru untuk desa Anda: “{self.announcement.title}”."
-        title = f"“{self.article.title}”" if self.article_id else "berita"
+        if self.page_id:
+            title = f"halaman “{self.page.title}”"
+        else:
+            title = f"“{self.article.title}”" if self.article_id else "berita"
         note = f" Catatan: {self.note}" if self.note else ""
         if self.transition == T.SUBMITTED:
             return f"{who} mengajukan {title} untuk ditinjau."
         if self.transition == T.SENT_BACK:
             return f"{who} mengembalikan {title} untuk diperbaiki.{note}"
         if self.transition == T.PUBLISHED:
-            return f"{title} sudah terbit."
+            return f"{capfirst(title)} sudah terbit."
         if self.transition == T.SCHEDULED:
             when = timezone.localtime(self.article.published_at).strftime("%d-%m-%Y pukul %H.%M WITA")
-            return f"{title} dijadwalkan terbit {when}."
+            return f"{capfirst(title)} dijadwalkan terbit {when}."
         if self.transition == T.WITHDRAWN:
-            return f"{title} ditarik oleh {who}."
+            return f"{capfirst(title)} ditarik oleh {who}."
         if self.transition == T.TAKEN_DOWN:
             return f"Distrik menurunkan {title} dari situs.{note}"
         if self.transition == T.RESTORED:
             return f"Distrik memulihkan {title}."
         if self.transition == T.CHANGE_REQUESTED:
             return f"{who} meminta perubahan pada {title}.{note}"
-        return f"{title}: {self.get_transition_display()}."
+        return f"{capfirst(title)}: {self.get_transition_display()}."
+
+    @property
+    def newsroom_path(self):
+        """Where this is seen in the newsroom, as a path: the list links
+        there on whatever host and port the reader came in on."""
+        if self.tip_id:
+            return reverse("newsroom:tip", args=[self.village.slug, self.tip_id], urlconf="kimportal.urls")
+        if self.article_id:
+            return reverse("newsroom:article", args=[self.village.slug, self.article_id], urlconf="kimportal.urls")
+        if self.page_id:
+            return reverse("newsroom:page", args=[self.village.slug, self.page_id], urlconf="kimportal.urls")
+        return reverse("newsroom:home", args=[self.village.slug], urlconf="kimportal.urls")
 
     def newsroom_url(self, request=None):
-        if self.tip_id:
-            path = reverse("newsroom:tip", args=[self.village.slug, self.tip_id], urlconf="kimportal.urls")
-        elif self.article_id:
-            path = reverse("newsroom:article", args=[self.village.slug, self.article_id], urlconf="kimportal.urls")
-        else:
-            path = reverse("newsroom:home", args=[self.village.slug], urlconf="kimportal.urls")
-        return hosts.build_url("", path, request)
+        return hosts.build_url("", self.newsroom_path, request)
 
     @property
     def should_email(self):

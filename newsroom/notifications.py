@@ -2,6 +2,8 @@
 
 - submitted, or a change asked for: the village's publishers;
 - sent back, published, scheduled, withdrawn: the author;
+- a village page (villagepages/) submitted: the village's publishers; sent
+  back or published: whoever wrote it (Page.writer);
 - taken down or restored by the district: the publishers and the author;
 - a new district announcement: the publishers of every village it is for;
 - a resident's message (tips/): the village's editors and publishers (all
@@ -19,6 +21,7 @@ from articles.models import Article
 from newsroom.models import Notification, district_staff, members_of, publishers_of
 from newsroom.tasks import email_notification
 from tips.events import tip_passed, tip_received
+from villagepages.events import page_moved
 
 T = Article.Transition
 TO_PUBLISHERS = {T.SUBMITTED, T.CHANGE_REQUESTED}
@@ -41,6 +44,15 @@ def tell_about_article(sender, article, actor, transition, note="", **kwargs):
     if transition in TO_AUTHOR | TO_BOTH:
         recipients.append(article.author)
     return _send(Notification.tell(recipients, article.village, actor, transition=transition, article=article, note=note))
+
+
+@receiver(page_moved)
+def tell_about_page(sender, page, actor, transition, note="", **kwargs):
+    if transition in TO_PUBLISHERS:
+        recipients = publishers_of(page.village)
+    else:
+        recipients = [page.writer(besides=actor)]
+    return _send(Notification.tell(recipients, page.village, actor, transition=transition, page=page, note=note))
 
 
 @receiver(announcement_published)

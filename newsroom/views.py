@@ -30,6 +30,7 @@ from newsroom.forms import NoteForm, PreferencesForm, ScheduleForm, StoryForm
 from newsroom.models import Notification
 from readership.summary import recent_readers
 from tips.models import Tip
+from villagepages.models import Page
 from villages import roles
 from villages.models import Village
 
@@ -58,8 +59,17 @@ def _article(village, pk, queryset=None):
     return get_object_or_404(queryset.for_village(village).select_related("village", "author", "photo", "topic"), pk=pk)
 
 
-def _draft_key(user, village, article):
-    return f"kim:draft:{user.pk}:{village.slug}:{article.pk or 'baru'}"
+def draft_key(user, village, item):
+    """The key of the copy of a form kept on the phone (newsroom.js): per
+    person, village and what is written, an article or a village page."""
+    name = f"halaman-{item.pk or 'baru'}" if isinstance(item, Page) else (item.pk or "baru")
+    return f"kim:draft:{user.pk}:{village.slug}:{name}"
+
+
+def drafts_saved(request, *keys):
+    """After a save the server confirmed: the copies on the phone to drop
+    on the next page."""
+    request.session["drafts_saved"] = list(keys)
 
 
 def _drafts_saved(request):
@@ -209,9 +219,7 @@ def _edit(request, village, article):
             except ValidationError as refused:
                 form.add_error(None, refused)
             else:
-                request.session["drafts_saved"] = [
-                    _draft_key(user, village, Article(pk=None)), _draft_key(user, village, article)
-                ]
+                drafts_saved(request, draft_key(user, village, Article(pk=None)), draft_key(user, village, article))
                 messages.success(request, STEP_DONE[action])
                 if images_without_alt(article.body):
                     messages.warning(request, "Pengingat: foto di dalam isi berita belum punya deskripsi untuk pembaca "
@@ -222,12 +230,13 @@ def _edit(request, village, article):
     return _page(
         request, "newsroom/write.html", village, status=400 if form.errors else 200, tab="write" if article.pk is None else "",
         form=form, article=article, is_new=article.pk is None,
+        saves_draft=article.pk is None or article.status in (S.DRAFT, S.WITHDRAWN),
         may_submit=article.may(user, A.SUBMIT), may_publish_this=article.may(user, A.PUBLISH),
         may_schedule=article.may(user, A.SCHEDULE),
         may_withdraw=article.is_live and article.may(user, A.WITHDRAW),
         privacy_patterns=json.dumps(privacy.PATTERNS),
-        tell=_whatsapp_links(request, article) if article.pk else [],
-        draft_key=_draft_key(user, village, article),
+        tell=whatsapp_links(request, article=article) if article.pk else [],
+        draft_key=draft_key(user, village, article),
     )
 
 
@@ -268,7 +277,7 @@ def _as_readers_see(request, village, article, template, **context):
         may_edit=article.may(user, A.EDIT) and article.taken_down_at is None,
         may_publish_this=article.may(user, A.PUBLISH),
         findings=privacy.findings(article.title, article.body),
-        tell=_whatsapp_links(request, article),
+        tell=whatsapp_links(request, article=article),
         unread=Notification.objects.for_user(user).unread().count(),
         drafts_saved=_drafts_saved(request),
     )
@@ -277,12 +286,13 @@ def _as_readers_see(request, village, article, template, **context):
     return render_as_readers_see(request, article, template, context)
 
 
-def _whatsapp_links(request, article):
-    """After a step, the people just told, as ready-to-send WhatsApp messages."""
+def whatsapp_links(request, **about):
+    """After a step, the people just told about it (article= or page=), as
+    ready-to-send WhatsApp messages."""
     if "kabari" not in request.GET:
         return []
     recent = Notification.objects.filter(
-        article=article, actor=request.user, created__gte=timezone.now() - timezone.timedelta(minutes=30)
+        actor=request.user, created__gte=timezone.now() - timezone.timedelta(minutes=30), **about
     ).select_related("recipient")
     links = []
     for notification in recent:
@@ -379,7 +389,8 @@ def withdraw(request, village, pk):
 @member_view
 def trash(request, village):
     articles = Article.objects.in_trash().for_village(village).select_related("author").order_by("-deleted_at")[:200]
-    return _page(request, "newsroom/trash.html", village, articles=articles)
+    site_pages = Page.objects.in_trash().for_village(village).order_by("-deleted_at")[:200]
+    return _page(request, "newsroom/trash.html", village, articles=articles, site_pages=site_pages)
 
 
 @member_view
@@ -394,9 +405,19 @@ def restore(request, village, pk):
 
 
 def _lines(version):
-    """An article as lines of readable text, one per paragraph, for comparing."""
+    """An article or a page as lines of readable text, one per paragraph, for comparing."""
     text = plain_text(version.body)
     return [version.title, "", *(line.strip() for line in text.splitlines() if line.strip())]
+
+
+def revision_diff(chosen, current):
+    """A revision beside what the article or page is now, as an HTML table
+    of the lines that differ (and two around each); None without a choice."""
+    if chosen is None:
+        return None
+    return difflib.HtmlDiff(wrapcolumn=50).make_table(
+        _lines(chosen), _lines(current), "Revisi terpilih", "Sekarang", context=True, numlines=2
+    )
 
 
 @member_view
@@ -404,13 +425,8 @@ def revisions(request, village, pk):
     article = _article(village, pk)
     revisions = list(article.revisions.select_related("author")[:50])
     chosen = next((r for r in revisions if str(r.pk) == request.GET.get("rev")), None)
-    diff = None
-    if chosen is not None:
-        diff = difflib.HtmlDiff(wrapcolumn=50).make_table(
-            _lines(chosen), _lines(article), "Revisi terpilih", "Sekarang", context=True, numlines=2
-        )
     return _page(request, "newsroom/revisions.html", village, article=article, revisions=revisions, chosen=chosen,
-                 diff=diff, may_restore=article.may(request.user, A.RESTORE_REVISION))
+                 diff=revision_diff(chosen, article), may_restore=article.may(request.user, A.RESTORE_REVISION))
 
 
 @member_view
@@ -430,7 +446,7 @@ def restore_revision(request, village, pk, revision_pk):
 
 @login_required
 def notifications(request):
-    mine = Notification.objects.for_user(request.user).select_related("village", "article", "announcement", "tip")
+    mine = Notification.objects.for_user(request.user).select_related("village", "article", "announcement", "tip", "page")
     page = Paginator(mine, 30).get_page(request.GET.get("page"))
     unread_ids = {n.pk for n in page if n.read_at is None}
     response = _page(request, "newsroom/notifications.html", page=page, unread_ids=unread_ids, tab="notifications")

@@ -215,6 +215,28 @@ def try_publish_page(case):
     return page.status == "published"
 
 
+def try_send_back_page(case):
+    page = case.site_page("review")
+    case.post(f"/redaksi/{case.village.slug}/halaman/{page.pk}/kembalikan/", {"note": "Lengkapi nama kepala desa."})
+    page.refresh_from_db()
+    return (page.status, page.review_note) == ("draft", "Lengkapi nama kepala desa.")
+
+
+def try_delete_page(case):
+    page = case.site_page("published" if case.live else "draft")
+    case.post(f"/redaksi/{case.village.slug}/halaman/{page.pk}/hapus/")
+    page.refresh_from_db()
+    return page.deleted_at is not None
+
+
+def try_restore_page_from_trash(case):
+    page = case.site_page("published" if case.live else "draft")
+    Page.objects.filter(pk=page.pk).update(deleted_at=timezone.now())
+    case.post(f"/redaksi/{case.village.slug}/sampah/halaman/{page.pk}/pulihkan/")
+    page.refresh_from_db()
+    return page.deleted_at is None
+
+
 def try_arrange_pages(case):
     first = Page.objects.for_village(case.village).in_menu_order().first()
     case.post(f"/redaksi/{case.village.slug}/halaman/{first.pk}/urutan/", {"arah": "turun"})
@@ -326,14 +348,16 @@ TRIES = {
     A.CHANGE_PHOTO: try_change_photo, A.EDIT_IDENTITY: try_edit_identity, A.READ_TIPS: try_read_tips,
     A.SEE_TIP_SENDER: try_see_tip_sender,
     A.PASS_TIP_TO_DISTRICT: try_pass_tip_to_district, A.CREATE_PAGE: try_create_page, A.EDIT_PAGE: try_edit_page,
-    A.PUBLISH_PAGE: try_publish_page, A.ARRANGE_PAGES: try_arrange_pages, A.USE_ADMIN: try_use_admin, A.READ_DESK: try_read_desk,
+    A.PUBLISH_PAGE: try_publish_page, A.ARRANGE_PAGES: try_arrange_pages, A.SEND_BACK_PAGE: try_send_back_page,
+    A.DELETE_PAGE: try_delete_page, A.RESTORE_PAGE_FROM_TRASH: try_restore_page_from_trash, A.USE_ADMIN: try_use_admin, A.READ_DESK: try_read_desk,
     A.TAKE_DOWN: try_take_down, A.ANNOUNCE: try_announce, A.ONBOARD_VILLAGE: try_onboard_village,
     A.MANAGE_VILLAGES: try_manage_villages, A.MANAGE_TOPICS: try_manage_topics, A.MANAGE_MEMBERS: try_manage_members,
     A.MANAGE_ACCOUNTS: try_manage_accounts, A.GRANT_STAFF_ROLES: try_grant_staff_roles,
     A.MANAGE_TWO_FACTOR_DEVICES: try_manage_two_factor_devices, A.IMPORT_SITE: try_import_site,
 }
 # Actions whose cell can depend on whether what is acted on is live.
-LIVE_MATTERS = {A.VIEW, A.EDIT, A.DELETE, A.RESTORE_FROM_TRASH, A.RESTORE_REVISION, A.CHANGE_PHOTO, A.EDIT_PAGE}
+LIVE_MATTERS = {A.VIEW, A.EDIT, A.DELETE, A.RESTORE_FROM_TRASH, A.RESTORE_REVISION, A.CHANGE_PHOTO, A.EDIT_PAGE,
+                A.DELETE_PAGE, A.RESTORE_PAGE_FROM_TRASH}
 
 
 def _cases():
@@ -398,6 +422,8 @@ ACTION_NAMES = {
     A.PASS_TIP_TO_DISTRICT: "pass a message to the district's fact-check",
     A.CREATE_PAGE: "add a village page", A.EDIT_PAGE: "change a village page or restore its revision",
     A.PUBLISH_PAGE: "publish, hide or show a village page", A.ARRANGE_PAGES: "order the village pages in the menu",
+    A.SEND_BACK_PAGE: "send a village page back with a note", A.DELETE_PAGE: "delete a village page (to the trash)",
+    A.RESTORE_PAGE_FROM_TRASH: "restore a village page from the trash",
     A.USE_ADMIN: "use the admin", A.READ_DESK: "read the district desk", A.TAKE_DOWN: "take down or restore",
     A.ANNOUNCE: "announce to villages", A.ONBOARD_VILLAGE: "onboard a village", A.MANAGE_VILLAGES: "change villages and kecamatan",
     A.MANAGE_TOPICS: "manage topics", A.MANAGE_MEMBERS: "manage a village's members",

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from articles.models import Article, Photo
+from newsroom.models import Notification
 from tests.conftest import host
 from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory
 from tips.models import Tip
@@ -50,8 +51,14 @@ def victim(taan, taan_editor):
     trashed.move_to_trash()
     tip = Tip.objects.create(village=taan, kind="hoaks", message=SECRET, sender_name=SECRET, sender_phone="6281390012345")
     page = Page.objects.create(village=taan, slug="rahasia", title=SECRET, body=f"<p>{SECRET}</p>", status="draft")
+    # A page waiting for review (to be sent back) and one in the trash (to be restored).
+    waiting = Page.objects.create(village=taan, slug="menunggu", title=f"{SECRET}-tinjau", body=f"<p>{SECRET}</p>",
+                                  status="review")
+    trashed_page = Page.objects.create(village=taan, slug="dibuang", title=f"{SECRET}-sampah", body=f"<p>{SECRET}</p>")
+    Page.objects.filter(pk=trashed_page.pk).update(deleted_at="2026-11-01T00:00:00Z")
     return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor), "tip": tip,
-            "page": page, "page_revision": page.snapshot(taan_editor)}
+            "page": page, "page_revision": page.snapshot(taan_editor), "waiting_page": waiting,
+            "trashed_page": trashed_page}
 
 
 def _values(victim, model_path):
@@ -91,6 +98,10 @@ def _urls(victim):
                 if "kotak-masuk/" in route:
                     in_village["pk"] = victim["tip"].pk
                 yield host(), _fill(route, in_village)
+            if "<int:page_pk>/" in route:
+                # The page waiting for review and the page in the trash, in their own village.
+                for name in ("waiting_page", "trashed_page"):
+                    yield host(), _fill(route, {**_values(victim, model), "slug": "taan", "page_pk": victim[name].pk})
             if "<path:object_id>/" in route or "<int:pk>/" in route:
                 trashed_path = _fill(route, {**_values(victim, model), "object_id": victim["trashed"].pk, "pk": victim["trashed"].pk})
                 yield host(), trashed_path
@@ -124,6 +135,11 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
     assert list(Tip.objects.values_list("pk", "passed_at")) == [(victim["tip"].pk, None)]
     page = Page.objects.get(pk=victim["page"].pk)
     assert (page.title, page.status, page.village.slug, page.position) == (SECRET, "draft", "taan", victim["page"].position)
+    assert page.deleted_at is None
+    waiting = Page.objects.get(pk=victim["waiting_page"].pk)
+    assert (waiting.status, waiting.review_note, waiting.deleted_at) == ("review", "", None)
+    assert Page.objects.in_trash().filter(pk=victim["trashed_page"].pk).exists()
+    assert not Notification.objects.filter(page__isnull=False).exists()
     team = set(Membership.objects.filter(village=victim["draft"].village).values_list("user__username", "role"))
     assert team == {("editor-taan", "editor")}
     assert walked > 200

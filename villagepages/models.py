@@ -19,13 +19,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.html import clean_body, plain_excerpt
+from articles.models import Article
+from villagepages.events import page_moved
 from villages import roles
 from villages.models import Village, village_pages_changed
 
-# What readers may see: published and not hidden by the KIM (with the
-# village active, in on_site()). The one definition; Page.is_public reads
-# the same rule from one row.
-PUBLIC_ROWS = Q(status="published", is_shown=True)
+# What readers may see: published, not hidden by the KIM and not in the
+# trash (with the village active, in on_site()). The one definition;
+# Page.is_public reads the same rule from one row.
+PUBLIC_ROWS = Q(status="published", is_shown=True, deleted_at__isnull=True)
 
 
 class PageQuerySet(models.QuerySet):
@@ -38,6 +40,13 @@ class PageQuerySet(models.QuerySet):
 
     def for_village(self, village):
         return self.filter(village=village)
+
+    def alive(self):
+        """Not in the trash: what the newsroom lists and opens."""
+        return self.filter(deleted_at__isnull=True)
+
+    def in_trash(self):
+        return self.filter(deleted_at__isnull=False)
 
     def in_menu_order(self):
         return self.order_by("position", "id")
@@ -70,6 +79,11 @@ class Page(models.Model):
     )
     position = models.PositiveSmallIntegerField("urutan di menu", default=0)
     published_at = models.DateTimeField("pertama terbit", null=True, blank=True, editable=False)
+    review_note = models.TextField(
+        "catatan penerbit", blank=True, editable=False,
+        help_text="Untuk penulis: apa yang perlu diperbaiki sebelum terbit.",
+    )
+    deleted_at = models.DateTimeField("dibuang", null=True, blank=True, editable=False)
     created = models.DateTimeField("dibuat", auto_now_add=True)
     updated = models.DateTimeField("diperbarui", auto_now=True)
 
@@ -110,7 +124,11 @@ class Page(models.Model):
     @property
     def is_public(self):
         """Whether on_site() shows it: the same rule, read from this row."""
-        return self.is_live and self.is_shown and self.village.is_active
+        return self.is_live and self.is_shown and self.deleted_at is None and self.village.is_active
+
+    @property
+    def was_sent_back(self):
+        return self.status == self.Status.DRAFT and bool(self.review_note)
 
     @property
     def excerpt(self):
@@ -123,25 +141,75 @@ class Page(models.Model):
         if not self.may(user, action):
             raise PermissionDenied("Anda tidak berhak melakukan ini pada halaman ini.")
 
-    # The workflow: each step asks the roles table and keeps a revision.
+    # The workflow: each step asks the roles table, keeps a revision and
+    # tells whoever must know (villagepages.events.page_moved).
+
+    def _moved(self, user, transition, note=""):
+        # Sent inside the step's transaction: what the receivers write
+        # (notifications) stands or falls with it.
+        page_moved.send(sender=Page, page=self, actor=user, transition=transition, note=note)
 
     @transaction.atomic
     def save_by(self, user, step="save"):
         """Save what was written, then take the step the button asked for:
         "save" keeps the status, "submit" asks the publishers, "publish" puts it live."""
         self._require(user, roles.Action.EDIT_PAGE if self.pk else roles.Action.CREATE_PAGE)
+        moved = None
         if step == "publish":
             self._require(user, roles.Action.PUBLISH_PAGE)
             if not self.body.strip():
                 raise ValidationError("Isi halaman masih kosong.")
-            self.status = self.Status.PUBLISHED
+            if self.status != self.Status.PUBLISHED:
+                moved = Article.Transition.PUBLISHED
+            self.status, self.review_note = self.Status.PUBLISHED, ""
         elif step == "submit" and self.status == self.Status.DRAFT:
-            self.status = self.Status.REVIEW
+            self.status, self.review_note = self.Status.REVIEW, ""
+            moved = Article.Transition.SUBMITTED
         if self.pk is None:
             last = Page.objects.for_village(self.village).aggregate(last=models.Max("position"))["last"]
             self.position = 0 if last is None else last + 1
         self.save()
-        return self.snapshot(user)
+        revision = self.snapshot(user)
+        if moved:
+            self._moved(user, moved)
+        return revision
+
+    @transaction.atomic
+    def send_back(self, user, note):
+        """Back to whoever wrote it as a draft, with the publisher's note. Only
+        a page waiting for review: a live page is hidden, not sent back."""
+        self._require(user, roles.Action.SEND_BACK_PAGE)
+        if self.status != self.Status.REVIEW:
+            raise ValidationError("Hanya halaman yang menunggu tinjauan yang dapat dikembalikan.")
+        self.status, self.review_note = self.Status.DRAFT, note
+        self.save()
+        self.snapshot(user)
+        self._moved(user, Article.Transition.SENT_BACK, note)
+
+    def writer(self, besides=None):
+        """Who to tell when the page is sent back or published: whoever last
+        saved it, other than `besides` (the one acting), among the people
+        who still work in its village. A starter page belongs to no one:
+        whoever took it up is its writer."""
+        revisions = self.revisions.exclude(author=None).filter(
+            Q(author__memberships__village=self.village_id) | Q(author__is_district_staff=True)
+            | Q(author__is_superuser=True)
+        )
+        if besides is not None:
+            revisions = revisions.exclude(author=besides)
+        revision = revisions.select_related("author").first()
+        return revision.author if revision else None
+
+    def move_to_trash(self, user):
+        self._require(user, roles.Action.DELETE_PAGE)
+        self.deleted_at = timezone.now()
+        # update(): the page leaves the site and its menu (PageQuerySet.update tells the cache).
+        Page.objects.filter(pk=self.pk).update(deleted_at=self.deleted_at)
+
+    def restore_from_trash(self, user):
+        self._require(user, roles.Action.RESTORE_PAGE_FROM_TRASH)
+        self.deleted_at = None
+        Page.objects.filter(pk=self.pk).update(deleted_at=None)
 
     @transaction.atomic
     def show(self, user, shown):
@@ -156,7 +224,8 @@ class Page(models.Model):
         """One place up (step -1) or down (+1) in the village's menu."""
         if not roles.may(user, roles.Action.ARRANGE_PAGES, self.village):
             raise PermissionDenied("Hanya penerbit yang dapat mengubah urutan halaman.")
-        pages = list(Page.objects.for_village(self.village).select_for_update().in_menu_order().values_list("pk", flat=True))
+        pages = Page.objects.alive().for_village(self.village).select_for_update().in_menu_order()
+        pages = list(pages.values_list("pk", flat=True))
         here = pages.index(self.pk)
         there = here + step
         if 0 <= there < len(pages):

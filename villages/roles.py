@@ -57,6 +57,9 @@ class Action(str, Enum):
     EDIT_PAGE = "edit_page"
     PUBLISH_PAGE = "publish_page"
     ARRANGE_PAGES = "arrange_pages"
+    SEND_BACK_PAGE = "send_back_page"
+    DELETE_PAGE = "delete_page"
+    RESTORE_PAGE_FROM_TRASH = "restore_page_from_trash"
     # The district.
     USE_ADMIN = "use_admin"
     READ_DESK = "read_desk"
@@ -97,6 +100,9 @@ TABLE = {
     Action.EDIT_PAGE:             (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.PUBLISH_PAGE:          (NEVER, IF_EDITORS_PUBLISH, ALWAYS, ALWAYS, ALWAYS),
     Action.ARRANGE_PAGES:         (NEVER, IF_EDITORS_PUBLISH, ALWAYS, ALWAYS, ALWAYS),
+    Action.SEND_BACK_PAGE:        (NEVER, IF_EDITORS_PUBLISH, ALWAYS, ALWAYS, ALWAYS),
+    Action.DELETE_PAGE:           (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
+    Action.RESTORE_PAGE_FROM_TRASH: (NEVER, UNTIL_LIVE, ALWAYS, ALWAYS, ALWAYS),
     Action.USE_ADMIN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.READ_DESK:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.TAKE_DOWN:             (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),

@@ -76,3 +76,23 @@ def test_a_new_order_is_seen_by_the_next_reader(client, sejarah, taan, taan_publ
     client.logout()
     html = _text(client, "/")[1]
     assert html.index("/halaman/kontak/") < html.index("/halaman/sejarah/")
+
+
+def test_deleting_a_page_is_seen_by_the_next_reader(client, sejarah, taan_publisher):
+    assert "/halaman/sejarah/" in _text(client, "/")[1]
+    _text(client, "/halaman/sejarah/")
+    client.force_login(taan_publisher)
+    client.post(f"/redaksi/taan/halaman/{sejarah.pk}/hapus/", HTTP_HOST=NEWSROOM)
+    client.logout()
+    assert _text(client, "/halaman/sejarah/")[0] == 404
+    assert "/halaman/sejarah/" not in _text(client, "/")[1]
+
+
+def test_restoring_a_page_from_the_trash_is_seen_by_the_next_reader(client, sejarah, taan_publisher):
+    Page.objects.filter(pk=sejarah.pk).update(deleted_at="2026-11-01T00:00:00Z")
+    assert _text(client, "/halaman/sejarah/")[0] == 404
+    client.force_login(taan_publisher)
+    client.post(f"/redaksi/taan/sampah/halaman/{sejarah.pk}/pulihkan/", HTTP_HOST=NEWSROOM)
+    client.logout()
+    assert "para tetua" in _text(client, "/halaman/sejarah/")[1]
+    assert "/halaman/sejarah/" in _text(client, "/")[1]

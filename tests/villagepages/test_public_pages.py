@@ -28,8 +28,9 @@ def test_a_published_page_is_shown_at_its_address(client, taan):
     assert "Kampung dibuka para tetua." in response.content.decode()
 
 
-@pytest.mark.parametrize("fields", [{"status": "draft"}, {"status": "review"}, {"is_shown": False}],
-                         ids=["draft", "in-review", "hidden"])
+@pytest.mark.parametrize("fields", [{"status": "draft"}, {"status": "review"}, {"is_shown": False},
+                                    {"deleted_at": "2026-11-01T00:00:00Z"}],
+                         ids=["draft", "in-review", "hidden", "in-the-trash"])
 def test_a_page_readers_may_not_see_is_not_found(client, taan, fields):
     _page(taan, **fields)
     assert _get(client, "/halaman/sejarah/").status_code == 404
@@ -62,8 +63,11 @@ def test_an_inactive_villages_pages_are_not_public(taan):
 def test_is_public_and_on_site_agree(taan):
     for status in Page.Status:
         for shown in (True, False):
-            page = _page(taan, status=status, is_shown=shown)
-            assert page.is_public == Page.objects.on_site(taan).filter(pk=page.pk).exists(), (status, shown)
+            for deleted_at in (None, "2026-11-01T00:00:00Z"):
+                page = _page(taan, status=status, is_shown=shown)
+                Page.objects.filter(pk=page.pk).update(deleted_at=deleted_at)
+                page.refresh_from_db()
+                assert page.is_public == Page.objects.on_site(taan).filter(pk=page.pk).exists(), (status, shown, deleted_at)
 
 
 def test_the_body_is_sanitised_when_saved(taan):

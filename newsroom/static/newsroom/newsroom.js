@@ -1,5 +1,6 @@
-/* The article form: nothing typed is lost, and likely personal data is
-   pointed out before an article is sent.
+/* The article form (and the village page editor, which reuses it):
+   nothing typed is lost, and likely personal data is pointed out before an
+   article is sent.
 
    - Drafts: what is typed is kept in this phone's localStorage under a key
      naming the user, the village and the article (cleared at sign-out by
@@ -26,16 +27,18 @@
 
   function safely(fn) { try { return fn(); } catch (e) { return null; } }
   function field(name) { return form.elements.namedItem(name); }
-  function bodyEditor() { var t = field("body"); return t && t.kimEditor; }
+  // The rich-text editor, once it has loaded (articles/editor/rich-text.js
+  // names it in window.editors), writes what is typed back into its
+  // textarea: the body is read there, and a kept copy is put back through it.
+  function bodyEditor() { var t = field("body"); return t && window.editors && window.editors[t.id]; }
   function read(name) {
-    if (name === "body" && bodyEditor()) return bodyEditor().getData();
     var el = field(name);
     return el ? el.value : "";
   }
   function write(name, value) {
-    if (name === "body" && bodyEditor()) { bodyEditor().setData(value); return; }
     var el = field(name);
     if (el) el.value = value;
+    if (name === "body" && bodyEditor()) bodyEditor().setData(value);
   }
   function current() {
     var values = {};
