@@ -63,5 +63,10 @@ class ExportRun(models.Model):
         return self.state == self.State.DONE and self.file_path.is_file()
 
     def forget_file(self):
-        self.file_path.unlink(missing_ok=True)
-        self.file_path.with_suffix(".part").unlink(missing_ok=True)
+        """Remove the file, and a half-written one; what cannot be removed
+        (a folder gone or unreadable) is simply not there to serve."""
+        for path in (self.file_path, self.file_path.with_suffix(".part")):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass

@@ -15,9 +15,10 @@ def write_file(village, format, path):
     try:
         with open(part, "wb") as out:
             WRITERS[ExportRun.Format(format)](village, out)
-        part.replace(path)
-    finally:
+    except BaseException:
         part.unlink(missing_ok=True)
+        raise
+    part.replace(path)
     return path.stat().st_size
 
 

@@ -220,7 +220,9 @@ def write(village, out):
             excerpt="", post_id=wp_id, created=page.published_at or page.created, modified=page.updated,
             name=page.slug, status=page_status(page), kind="page", order=page.position,
         ).encode())
-    for photo in contents.library(village).filter(pk__in=list(parents)).iterator(chunk_size=contents.CHUNK):
+    for photo in contents.library(village).iterator(chunk_size=contents.CHUNK):
+        if photo.pk not in parents:
+            continue  # in the library, shown nowhere: the ZIP has it
         url = contents.photo_url(photo)
         out.write(_item(
             title=photo.caption or photo.alt or f"Foto {photo.pk}", link=url, date=photo.created, creator="",

@@ -53,6 +53,7 @@ def render_site(*, http_port, https_port, cert_dir, static_root, media_root, ups
     text = text.replace("kimportal.example.id", "localhost")
     text = text.replace("/srv/kimportal/static/", f"{static_root}/")
     text = text.replace("/srv/kimportal/media/", f"{media_root}/")
+    text = text.replace("/srv/kimportal/partial-uploads/", f"{Path(media_root).parent}/partial-uploads/")
     text = text.replace("127.0.0.1:8000", upstream)
     text = re.sub(r"^\s*listen \[::\]:.*\n", "", text, flags=re.M)  # loopback is IPv4 here
     text = re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{http_port}", text)

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from articles.models import Article, Photo
+from exports.models import ExportRun
 from tests.conftest import host
 from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory
 from tips.models import Tip
@@ -50,7 +51,11 @@ def victim(taan, taan_editor):
     trashed.move_to_trash()
     tip = Tip.objects.create(village=taan, kind="hoaks", message=SECRET, sender_name=SECRET, sender_phone="6281390012345")
     page = Page.objects.create(village=taan, slug="rahasia", title=SECRET, body=f"<p>{SECRET}</p>", status="draft")
-    return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor), "tip": tip,
+    # A finished export of Taan (exports/): its file holds the secret too.
+    export = ExportRun.objects.create(village=taan, format="wxr", state="done", stored_name="rahasia.xml")
+    export.file_path.parent.mkdir(parents=True, exist_ok=True)
+    export.file_path.write_text(f"<rss>{SECRET}</rss>")
+    return {"export": export, "draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor), "tip": tip,
             "page": page, "page_revision": page.snapshot(taan_editor)}
 
 
@@ -67,7 +72,7 @@ def _values(victim, model_path):
         "slug": draft.slug, "year": 2026, "month": 11, "app_label": model_path.split("/")[0] or "articles",
         "content_type_id": ContentType.objects.get_for_model(Article).pk, "path": "villages/taan/photos/0f0f/800.jpg",
         "url": "articles/article/", "uidb64": "MQ", "token": "x",
-        "page_pk": victim["page"].pk, "page_revision_pk": victim["page_revision"].pk,
+        "page_pk": victim["page"].pk, "page_revision_pk": victim["page_revision"].pk, "run_pk": victim["export"].pk,
     }
 
 
