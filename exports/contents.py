@@ -34,14 +34,14 @@ def articles(village):
     """The village's articles, oldest first, out of its trash."""
     return (
         Article.objects.alive().for_village(village)
-        .select_related("topic", "photo")
+        .select_related("village", "topic", "photo")
         .prefetch_related("gallery")
         .order_by("created", "id")
     )
 
 
 def pages(village):
-    return Page.objects.for_village(village).in_menu_order()
+    return Page.objects.for_village(village).select_related("village").in_menu_order()
 
 
 def library(village):
