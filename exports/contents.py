@@ -1,6 +1,6 @@
 """What a village's export holds, named once, for both formats (wxr.py,
 archive.py): its articles (all statuses; not what is in its trash), its
-own pages, the photos of its library, the district topics its articles
+own pages (not the empty starters), the photos of its library, the district topics its articles
 use, its old addresses, and its writers by the names readers see.
 
 Nothing else leaves: every row is read through the village, so no other
@@ -41,7 +41,9 @@ def articles(village):
 
 
 def pages(village):
-    return Page.objects.for_village(village).select_related("village").in_menu_order()
+    """The village's pages, in menu order; not a starter page never written
+    (an empty draft: villagepages/starters.py)."""
+    return Page.objects.for_village(village).exclude(body="", status="draft").select_related("village").in_menu_order()
 
 
 def library(village):
