@@ -15,6 +15,9 @@ from exports.models import ExportRun
 from exports.tasks import build_export
 
 KEEP_DAYS = 2
+# A run still waiting or running after this long is taken for lost (a
+# worker that died): asking again makes a new one.
+STUCK_HOURS = 6
 # nginx's internal location for finished exports (deploy/nginx/kimportal.conf):
 # with KIM_EXPORT_X_ACCEL, nginx sends the file and no worker waits on the download.
 INTERNAL_PREFIX = "/_ekspor/"
@@ -25,7 +28,8 @@ def start(village, user, format):
     format already waiting or being written: asking twice makes one file."""
     forget_expired()
     busy = ExportRun.objects.filter(
-        village=village, format=format, state__in=[ExportRun.State.WAITING, ExportRun.State.RUNNING]
+        village=village, format=format, state__in=[ExportRun.State.WAITING, ExportRun.State.RUNNING],
+        created__gte=timezone.now() - datetime.timedelta(hours=STUCK_HOURS),
     ).first()
     if busy is not None:
         return busy

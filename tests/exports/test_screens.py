@@ -166,3 +166,9 @@ def test_a_failed_export_says_so_and_leaves_no_file(site, taan, settings, tmp_pa
     assert tasks.perform(run.pk) is False
     run.refresh_from_db()
     assert run.state == "failed" and "kesalahan" in run.error and not run.is_ready
+
+
+def test_a_run_lost_by_a_dead_worker_does_not_block_a_new_one(site, taan):
+    lost = runs.start(taan, None, "zip")
+    ExportRun.objects.filter(pk=lost.pk).update(state="running", created=timezone.now() - datetime.timedelta(hours=7))
+    assert runs.start(taan, None, "zip").pk != lost.pk
