@@ -28,7 +28,7 @@ def moved(site, taan, tmp_path):
 
 
 def _articles(village):
-    return {a.title: a for a in Article.objects.filter(village=village).select_related("topic", "photo")}
+    return {a.title: a for a in Article.objects.alive().filter(village=village).select_related("topic", "photo")}
 
 
 def _pixel(photo):
