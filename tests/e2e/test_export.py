@@ -22,7 +22,8 @@ def test_the_kim_lead_asks_for_the_sites_zip_and_downloads_it(portal, page, brow
     assert page.locator("h1").inner_text() == "Ekspor situs"
     with page.expect_navigation():
         page.click("button[value=zip]")
-    assert "sedang dibuat" in page.content()
+    assert "sedang dibuat" in page.content() and page.locator(".row-meta", has_text="Dalam antrean").is_visible()
+    screenshot("export-queued")
     portal.manage("db_worker", "--batch", "--no-startup-delay")  # the task queue's worker, once through
     page.reload()
     download = page.locator(".row-actions a", has_text="Unduh").first
