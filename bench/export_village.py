@@ -4,7 +4,7 @@
 
 For each size, a fresh SQLite database and media folder get one village
 with that many published articles, each with its own lead photo (a
-1600 px JPEG as the pipeline writes it, ~170 KB) and, every other one, a
+1600 px JPEG as the pipeline writes it, about 200 KB, like a phone photo) and, every other one, a
 second photo in its text; then `manage.py export_village` writes the WXR
 and the ZIP in a child process, whose wall time and peak memory (its max
 RSS, Python and Django included) are printed. The rows are made with bulk_create and the photos' files are
@@ -46,11 +46,16 @@ from django.utils import timezone
 import datetime
 from articles import photos
 from articles.models import Article, Photo, Topic
-from demo.drawing import illustration
 from tests.factories import VillageFactory
 village = VillageFactory(slug="besar", name="Desa Besar", kim_name="KIM Besar")
 topic = Topic.objects.create(name="Pertanian", slug="pertanian")
-processed = photos.process(ContentFile(illustration("", (200, 170, 150), (60, 120, 40), False, "kebun"), name="a.jpg"))
+import io
+from PIL import Image, ImageChops
+size = (2000, 1500)  # a gradient with grain: compresses like a phone photo (~200 KB at 1600 px)
+grain = [ImageChops.add(Image.linear_gradient("L").resize(size), Image.effect_noise(size, s), 2, -64) for s in (18, 22, 26)]
+out = io.BytesIO()
+Image.merge("RGB", grain).save(out, "JPEG", quality=90)
+processed = photos.process(ContentFile(out.getvalue(), name="a.jpg"))
 largest = max(processed.widths)
 data = processed.renditions[(largest, "jpg")]
 rows = []
