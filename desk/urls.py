@@ -1,6 +1,6 @@
 from django.urls import path
 
-from desk import readership, views
+from desk import readership, site_export, views
 
 app_name = "desk"
 urlpatterns = [
@@ -17,4 +17,6 @@ urlpatterns = [
     path("desa-baru/", views.add_village, name="add_village"),
     path("impor/", views.import_site, name="import_site"),
     path("impor/<int:pk>/", views.import_run, name="import_run"),
+    path("ekspor/", site_export.export, name="export"),
+    path("ekspor/<int:run_pk>/unduh/", site_export.download, name="export_download"),
 ]

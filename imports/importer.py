@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -29,6 +30,15 @@ from villages.models import User
 UPLOADS = "/wp-content/uploads/"
 # WordPress's resized copies: kakao-300x200.jpg is kakao.jpg, smaller.
 SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
+
+
+def _in_uploads(path):
+    """The part of an image's path inside an uploads folder: WordPress's
+    wp-content/uploads, or our own media (a KIM Portal export: exports/)."""
+    for folder in (UPLOADS, urlsplit(settings.MEDIA_URL).path):
+        if len(folder) > 1 and folder in path:
+            return path.split(folder, 1)[1]
+    return None
 
 
 def original_url(url):
@@ -164,7 +174,7 @@ class Importer:
                 self._plan_image(url)
             return
         featured = self._photo(post.featured.url, post.title, post.featured.alt, post.featured.caption) if post.featured else None
-        body = bodies.convert(post.body, self.export.site_url, lambda url, alt: self._photo(url, post.title, alt))
+        body = bodies.convert(post.body, self.export.site_url, lambda url, alt: self._body_photo(url, post.title, alt))
         with transaction.atomic():
             article = record.article if record else Article(village=self.village)
             article.title, article.body, article.excerpt = post.title, body, post.excerpt
@@ -223,6 +233,14 @@ class Importer:
         else:
             self.report.photos_to_fetch += 1
 
+    def _body_photo(self, url, title, alt):
+        """An image in a body, with the description and caption its media
+        library entry (an attachment) has, when it has one."""
+        known = self.export.attachments.get(url)
+        if known is None:
+            return self._photo(url, title, alt)
+        return self._photo(url, title, alt or known.alt, known.caption)
+
     def _photo(self, url, title, alt="", caption=""):
         """Our photo for an old image address (made, or made before), or None, reported."""
         key = original_url(url)
@@ -263,14 +281,14 @@ class Importer:
         raise error
 
     def _local_file(self, url):
-        """The copy of an image in the --media-dir (a copy of wp-content/uploads),
-        full size first; never a file outside that folder."""
+        """The copy of an image in the --media-dir (a copy of wp-content/uploads,
+        or the media/ folder of a KIM Portal export's ZIP), full size first;
+        never a file outside that folder."""
         if self.media_dir is None:
             return None
-        path = unquote(urlsplit(url).path)
-        if UPLOADS not in path:
+        relative = _in_uploads(unquote(urlsplit(url).path))
+        if relative is None:
             return None
-        relative = path.split(UPLOADS, 1)[1]
         for candidate in dict.fromkeys([SIZE_SUFFIX.sub("", relative), relative]):
             found = (self.media_dir / candidate).resolve()
             if found.is_relative_to(self.media_dir) and found.is_file():

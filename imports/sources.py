@@ -51,6 +51,10 @@ NO_POSTS = "Berkas ini tidak memuat satu pun tulisan (post) yang bisa diimpor."
 # WordPress statuses, as ours: private and pending become drafts; what is
 # in WordPress's trash, or an unsaved auto-draft, is left out.
 STATUSES = {"publish": "published", "future": "scheduled", "draft": "draft", "pending": "draft", "private": "draft"}
+# A KIM Portal export (exports/wxr.py) also keeps each article's status
+# here as `_kim_status` post meta (WordPress has no review or withdrawn):
+# read back as it was.
+OUR_STATUSES = {"draft", "review", "scheduled", "published", "withdrawn"}
 
 NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
@@ -132,6 +136,7 @@ class Export:
     terms: dict = field(default_factory=dict)  # key → Term
     authors: dict = field(default_factory=dict)  # login → display name
     skipped: Counter = field(default_factory=Counter)  # reason → how many
+    attachments: dict = field(default_factory=dict)  # image address → Image (WordPress's media library)
 
     def statuses(self):
         return Counter(post.status for post in self.posts)
@@ -261,7 +266,8 @@ def _wordpress(channel):
             export.skipped[f"jenis “{kind or 'tanpa jenis'}” (hanya tulisan yang diimpor)"] += 1
             continue
         wp_status = _text(item, "wp:status")
-        status = STATUSES.get(wp_status)
+        ours = meta.get("_kim_status") if meta.get("_kim_status") in OUR_STATUSES else None
+        status = ours or STATUSES.get(wp_status)
         if status is None:
             export.skipped[f"berstatus “{wp_status}” di WordPress"] += 1
             continue
@@ -275,7 +281,12 @@ def _wordpress(channel):
             status=status,
             author=_text(item, "dc:creator"),
         )
-        if status != "draft":
+        if ours:
+            # Our own export (exports/) says when, for a draft too; a date of
+            # zeros is none, as WordPress writes it for an unpublished post.
+            gmt = _wp_date(_text(item, "wp:post_date_gmt"))
+            post.published_at = timezone.make_aware(gmt, datetime.timezone.utc) if gmt else None
+        elif status != "draft":
             gmt = _wp_date(_text(item, "wp:post_date_gmt"))
             local = _wp_date(_text(item, "wp:post_date"))
             post.published_at = (
@@ -300,6 +311,7 @@ def _wordpress(channel):
         export.posts.append(post)
     for post in export.posts:
         post.featured = attachments.get(thumbnails.get(post.remote_id))
+    export.attachments = {image.url: image for image in attachments.values()}
     return export
 
 

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "tips",
     "villagepages",
     "readership",
+    "exports",
     "pages",
     "newsroom",
     "desk",
@@ -413,6 +414,10 @@ KIM_PHOTO_MAX_MB = envint("KIM_PHOTO_MAX_MB", 15)
 # tests' own server only, never set from the environment (imports/fetch.py).
 KIM_IMPORT_MAX_MB = envint("KIM_IMPORT_MAX_MB", 18)
 KIM_IMPORT_FETCH_UNGUARDED = ()
+# Exports of a village (exports/): with nginx in front, nginx sends the
+# finished file (X-Accel-Redirect to its internal /_ekspor/ location) and no
+# worker waits on a long download; without it, Django sends it in chunks.
+KIM_EXPORT_X_ACCEL = envbool("KIM_EXPORT_X_ACCEL", False)
 # Resumable photo uploads (newsroom/uploads.py), per person: how many may be
 # started in an hour, and how many megabytes announced in a day. A phone
 # stuck in a retry loop, or a stolen login, stops there.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsroom import identity, inbox, site_pages, team, uploads, views
+from newsroom import identity, inbox, site_export, site_pages, team, uploads, views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -42,6 +42,8 @@ urlpatterns = [
     path("<slug:slug>/tim/undang/", team.invite, name="invite"),
     path("<slug:slug>/tim/<int:pk>/", team.member, name="member"),
     path("<slug:slug>/tim/<int:pk>/keluarkan/", team.remove, name="remove_member"),
+    path("<slug:slug>/ekspor/", site_export.export, name="export"),
+    path("<slug:slug>/ekspor/<int:run_pk>/unduh/", site_export.download, name="export_download"),
     path("<slug:slug>/unggah/", uploads.create, name="upload"),
     path("<slug:slug>/unggah/<uuid:upload_id>/", uploads.resource, name="upload_resource"),
     path("<slug:slug>/unggah/<uuid:upload_id>/foto/", uploads.finish, name="upload_photo"),

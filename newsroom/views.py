@@ -89,6 +89,7 @@ def _page(request, template, village=None, status=200, **context):
         may_publish=village is not None and roles.may(user, A.PUBLISH, village),
         may_edit_identity=village is not None and roles.may(user, A.EDIT_IDENTITY, village),
         may_manage_team=village is not None and roles.may(user, A.MANAGE_MEMBERS, village),
+        may_export_site=village is not None and roles.may(user, A.EXPORT_SITE, village),
         site_url=village.url(request=request) if village else "",
     )
     return render(request, template, context, status=status)

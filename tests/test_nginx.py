@@ -20,12 +20,14 @@ import subprocess
 import sys
 import time
 import uuid
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
 
-from harness.servers import ROOT, PortalServer, free_port
+from harness.servers import DEMO_PASSWORD, ROOT, PortalServer, free_port
 
 pytestmark = pytest.mark.xdist_group("nginx")
 
@@ -53,6 +55,7 @@ def render_site(*, http_port, https_port, cert_dir, static_root, media_root, ups
     text = text.replace("kimportal.example.id", "localhost")
     text = text.replace("/srv/kimportal/static/", f"{static_root}/")
     text = text.replace("/srv/kimportal/media/", f"{media_root}/")
+    text = text.replace("/srv/kimportal/partial-uploads/", f"{Path(media_root).parent}/partial-uploads/")
     text = text.replace("127.0.0.1:8000", upstream)
     text = re.sub(r"^\s*listen \[::\]:.*\n", "", text, flags=re.M)  # loopback is IPv4 here
     text = re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{http_port}", text)
@@ -180,6 +183,8 @@ def stack(tmp_path_factory):
         # PortalServer checks readiness over plain HTTP straight to Gunicorn;
         # nginx does the redirecting in production anyway.
         SECURE_SSL_REDIRECT="0",
+        # nginx sends finished site exports (exports/runs.py).
+        KIM_EXPORT_X_ACCEL="1",
     )
     portal.start()
     workdir = tmp_path_factory.mktemp("nginx")
@@ -390,6 +395,44 @@ def test_a_full_size_photo_and_its_form_fit_under_the_limit(stack):
     # says 502, which happened once on a busy machine). Never nginx's 413.
     assert status in (403, 502)
     assert stack.upstream_of(marker) == f"127.0.0.1:{stack.portal.port}"
+
+
+class _Session:
+    """Cookies kept across requests through nginx, as a browser keeps them."""
+
+    def __init__(self, stack):
+        self.stack, self.cookies = stack, {}
+
+    def send(self, path, method="GET", fields=None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
+        body = None
+        if fields is not None:
+            body = urlencode({"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **fields})
+            headers.update({"Content-Type": "application/x-www-form-urlencoded", "Referer": f"https://localhost{path}"})
+        status, answer, content = request(self.stack, "localhost", path, method=method, headers=headers, body=body)
+        for header in answer.get_all("Set-Cookie") or []:
+            self.cookies.update({name: morsel.value for name, morsel in SimpleCookie(header).items()})
+        return status, answer, content
+
+
+def test_a_finished_export_is_sent_by_nginx_only_after_the_portal_checked_who_asks(stack):
+    lead = _Session(stack)
+    lead.send("/masuk/")
+    status, _, _ = lead.send("/masuk/", "POST", {"username": "penerbit-taan", "password": DEMO_PASSWORD})
+    assert status == 302
+    assert lead.send("/redaksi/taan/ekspor/", "POST", {"format": "wxr"})[0] == 302
+    stack.portal.manage("db_worker", "--batch", "--no-startup-delay")
+    page = lead.send("/redaksi/taan/ekspor/")[2].decode()
+    download = re.search(r'href="(/redaksi/taan/ekspor/\d+/unduh/)"', page).group(1)
+    path, marker = marked(download)
+    status, headers, body = lead.send(path)
+    assert status == 200 and body.startswith(b'<?xml version="1.0" encoding="UTF-8" ?>') and b"<wp:wxr_version>1.2" in body
+    assert headers["Content-Disposition"].startswith('attachment; filename="kim-taan-wordpress-')
+    assert stack.upstream_of(marker) == f"127.0.0.1:{stack.portal.port}"  # the portal answered, nginx sent the file
+    # The file itself is never reachable by its address, nor for anyone else.
+    stored = next((stack.media_root.parent / "partial-uploads" / "exports").glob("*.xml")).name
+    assert request(stack, "localhost", f"/_ekspor/{stored}")[0] == 404
+    assert request(stack, "localhost", download)[0] == 302  # anonymous: to the sign-in page
 
 
 def test_gunicorn_config_runs_a_worker_per_core_plus_one(tmp_path):

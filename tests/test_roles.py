@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Announcement, Article, Photo, Topic
+from exports.models import ExportRun
 from imports.models import ImportRun
 from tips.models import Tip
 from tests.conftest import host
@@ -341,6 +342,13 @@ def try_import_site(case):
     return ImportRun.objects.filter(village=case.village, state=ImportRun.State.WAITING).exists()
 
 
+def try_export_site(case):
+    """Asked for in the newsroom (the KIM lead's screen, open to district
+    staff too); the desk's screen asks the same cell (tests/exports/)."""
+    case.post(f"/redaksi/{case.village.slug}/ekspor/", {"format": "zip"})
+    return ExportRun.objects.filter(village=case.village).exists()
+
+
 TRIES = {
     A.VIEW: try_view, A.CREATE: try_create, A.EDIT: try_edit, A.SUBMIT: try_submit, A.PUBLISH: try_publish,
     A.SCHEDULE: try_schedule, A.WITHDRAW: try_withdraw, A.SEND_BACK: try_send_back, A.DELETE: try_delete,
@@ -354,6 +362,7 @@ TRIES = {
     A.MANAGE_VILLAGES: try_manage_villages, A.MANAGE_TOPICS: try_manage_topics, A.MANAGE_MEMBERS: try_manage_members,
     A.MANAGE_ACCOUNTS: try_manage_accounts, A.GRANT_STAFF_ROLES: try_grant_staff_roles,
     A.MANAGE_TWO_FACTOR_DEVICES: try_manage_two_factor_devices, A.IMPORT_SITE: try_import_site,
+    A.EXPORT_SITE: try_export_site,
 }
 # Actions whose cell can depend on whether what is acted on is live.
 LIVE_MATTERS = {A.VIEW, A.EDIT, A.DELETE, A.RESTORE_FROM_TRASH, A.RESTORE_REVISION, A.CHANGE_PHOTO, A.EDIT_PAGE,
@@ -430,6 +439,7 @@ ACTION_NAMES = {
     A.MANAGE_ACCOUNTS: "manage village members' accounts", A.GRANT_STAFF_ROLES: "grant district staff or superuser",
     A.MANAGE_TWO_FACTOR_DEVICES: "remove someone's two-factor device",
     A.IMPORT_SITE: "import an old site, manage its old links",
+    A.EXPORT_SITE: "export the village's site (WordPress file or ZIP)",
 }
 CELL_WORDS = {True: "yes", False: "–", roles.UNTIL_LIVE: "until live¹", roles.IF_EDITORS_PUBLISH: "if allowed²"}
 

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from articles.models import Article, Photo
+from exports.models import ExportRun
 from newsroom.models import Notification
 from tests.conftest import host
 from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory
@@ -56,8 +57,12 @@ def victim(taan, taan_editor):
                                   status="review")
     trashed_page = Page.objects.create(village=taan, slug="dibuang", title=f"{SECRET}-sampah", body=f"<p>{SECRET}</p>")
     Page.objects.filter(pk=trashed_page.pk).update(deleted_at="2026-11-01T00:00:00Z")
-    return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor), "tip": tip,
-            "page": page, "page_revision": page.snapshot(taan_editor), "waiting_page": waiting,
+    # A finished export of Taan (exports/): its file holds the secret too.
+    export = ExportRun.objects.create(village=taan, format="wxr", state="done", stored_name="rahasia.xml")
+    export.file_path.parent.mkdir(parents=True, exist_ok=True)
+    export.file_path.write_text(f"<rss>{SECRET}</rss>")
+    return {"export": export, "draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor),
+            "tip": tip, "page": page, "page_revision": page.snapshot(taan_editor), "waiting_page": waiting,
             "trashed_page": trashed_page}
 
 
@@ -74,7 +79,7 @@ def _values(victim, model_path):
         "slug": draft.slug, "year": 2026, "month": 11, "app_label": model_path.split("/")[0] or "articles",
         "content_type_id": ContentType.objects.get_for_model(Article).pk, "path": "villages/taan/photos/0f0f/800.jpg",
         "url": "articles/article/", "uidb64": "MQ", "token": "x",
-        "page_pk": victim["page"].pk, "page_revision_pk": victim["page_revision"].pk,
+        "page_pk": victim["page"].pk, "page_revision_pk": victim["page_revision"].pk, "run_pk": victim["export"].pk,
     }
 
 

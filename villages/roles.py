@@ -75,6 +75,8 @@ class Action(str, Enum):
     GRANT_STAFF_ROLES = "grant_staff_roles"
     MANAGE_TWO_FACTOR_DEVICES = "manage_two_factor_devices"
     IMPORT_SITE = "import_site"
+    # Taking a village's whole site out (exports/): its KIM lead and the district.
+    EXPORT_SITE = "export_site"
 
 
 R = Role
@@ -115,6 +117,7 @@ TABLE = {
     Action.GRANT_STAFF_ROLES:     (NEVER, NEVER, NEVER, NEVER, ALWAYS),
     Action.MANAGE_TWO_FACTOR_DEVICES: (NEVER, NEVER, NEVER, NEVER, ALWAYS),
     Action.IMPORT_SITE:           (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
+    Action.EXPORT_SITE:           (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
 }
 COLUMNS = (R.NONE, R.EDITOR, R.PUBLISHER, R.DISTRICT, R.SUPERUSER)
 
