@@ -9,11 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from articles.models import Article, Photo
+from newsroom.models import Upload
 from tests.conftest import host
 from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory
 from tips.models import Tip
 from villagepages.models import Page
-from villages.models import Membership
+from villages.models import Membership, Village
 
 SECRET = "RAHASIA-TAAN-7f3c"
 
@@ -50,8 +51,12 @@ def victim(taan, taan_editor):
     trashed.move_to_trash()
     tip = Tip.objects.create(village=taan, kind="hoaks", message=SECRET, sender_name=SECRET, sender_phone="6281390012345")
     page = Page.objects.create(village=taan, slug="rahasia", title=SECRET, body=f"<p>{SECRET}</p>", status="draft")
+    # A logo on its way to Taan's identity, not yet saved with it.
+    upload = Upload.objects.create(village=taan, user=taan_editor, length=10, offset=10, purpose="logo",
+                                   image={"folder": "villages/taan/photos/" + "a" * 32, "width": 400, "height": 200,
+                                          "widths": [400]})
     return {"draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor), "tip": tip,
-            "page": page, "page_revision": page.snapshot(taan_editor)}
+            "page": page, "page_revision": page.snapshot(taan_editor), "upload": upload}
 
 
 def _values(victim, model_path):
@@ -68,6 +73,7 @@ def _values(victim, model_path):
         "content_type_id": ContentType.objects.get_for_model(Article).pk, "path": "villages/taan/photos/0f0f/800.jpg",
         "url": "articles/article/", "uidb64": "MQ", "token": "x",
         "page_pk": victim["page"].pk, "page_revision_pk": victim["page_revision"].pk,
+        "upload_id": victim["upload"].pk,
     }
 
 
@@ -126,6 +132,8 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
     assert (page.title, page.status, page.village.slug, page.position) == (SECRET, "draft", "taan", victim["page"].position)
     team = set(Membership.objects.filter(village=victim["draft"].village).values_list("user__username", "role"))
     assert team == {("editor-taan", "editor")}
+    assert Upload.objects.get(pk=victim["upload"].pk).image["folder"].startswith("villages/taan/")
+    assert Village.objects.get(slug="taan").logo == {}
     assert walked > 200
 
 
