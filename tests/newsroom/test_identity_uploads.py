@@ -25,6 +25,7 @@ from villages.models import Membership
 
 BASE = host()
 LOGO = images.png(600, 400)
+BIG_LOGO = images.photo_like_jpeg(1200, 800)  # 320 KB: more than one piece
 COVER = images.phone_jpeg(1600, 1200, orientation=1)
 
 
@@ -71,17 +72,17 @@ def test_a_cover_is_made_into_a_banner_as_soon_as_it_arrives(tus):
 
 
 def test_a_logo_cut_off_by_a_dropped_connection_goes_on_from_where_it_stopped(client, tus, taan):
-    url = tus.start(len(LOGO))
-    piece = LOGO[:50_000]
+    url = tus.start(len(BIG_LOGO))
+    piece = BIG_LOGO[:50_000]
     dropped = tus.patch(url, 0, piece, CONTENT_LENGTH=str(len(piece)), **{"wsgi.input": DroppedConnection(piece[:20_000])})
     assert dropped["Upload-Offset"] == "20000"
     assert tus.head(url)["Upload-Offset"] == "20000"
-    assert tus.patch(url, 20_000, LOGO[20_000:]).status_code == 204
+    assert tus.patch(url, 20_000, BIG_LOGO[20_000:]).status_code == 204
     response = tus.finish_image(url, "logo")
     assert response.status_code == 200
     assert _save(client, taan, logo=response.json()["id"]).status_code == 302
     taan.refresh_from_db()
-    assert taan.logo["width"] == 600
+    assert taan.logo["width"] == 1200
 
 
 def test_the_logo_is_stored_without_its_metadata(tus):
@@ -108,8 +109,8 @@ def test_asking_again_for_a_logo_whose_answer_was_lost_gives_the_same(tus):
 
 
 def test_a_logo_before_its_last_piece_is_refused_with_409(tus):
-    url = tus.start(len(LOGO))
-    tus.patch(url, 0, LOGO[:10_000])
+    url = tus.start(len(BIG_LOGO))
+    tus.patch(url, 0, BIG_LOGO[:10_000])
     assert tus.finish_image(url, "logo").status_code == 409
 
 
