@@ -46,7 +46,7 @@ def test_a_logo_and_a_cover_go_up_from_the_identity_screen_and_resume_after_the_
     context = browser.new_context(**PHONE, locale="id-ID")
     page = context.new_page()
     errors = []
-    page.on("pageerror", errors.append)
+    page.on("pageerror", lambda error: errors.append(error))
     page.on("dialog", lambda dialog: dialog.accept())
     portal.sign_in(page, f"penerbit-{slug}")
     page.goto(portal.url(path=f"/redaksi/{slug}/identitas/"))
@@ -55,7 +55,7 @@ def test_a_logo_and_a_cover_go_up_from_the_identity_screen_and_resume_after_the_
     cover.write_bytes(images.camera_jpeg(4000, 3000, orientation=6, gps=True))  # 3000 x 4000 upright
     uploads = Uploads(page)
     link = VillageLink(page)
-    save = page.locator("button[type=submit]", has_text="Simpan identitas")
+    save = page.locator(".identity-form .actions button[type=submit]")
     started = time.monotonic()
     page.set_input_files("#id_logo_file", str(logo))
     page.set_input_files("#id_cover_file", str(cover))
