@@ -5,12 +5,16 @@ the share card an article without a lead photo shows on WhatsApp.
 Every file has a name of its own that changes when what it shows changes
 (a new random folder for new icons; an article's card is named by its id
 and a digest of what it shows), so it can be cached for a year and never
-be stale. Old ones are deleted.
+be stale. Old ones are deleted: replaced logos, covers and icons once the
+change is saved; an article's older cards when it changes, when its newer
+card is made and when it is deleted for good; every stale card of a village
+when the village changes (articles/signals.py).
 
 Share cards are made lazily, on the first request of the card's URL (the
 article page names it as og:image): publishing stays as fast as before, a
-change of logo or colour costs nothing until someone shares an article,
-and most articles, which have a lead photo, never need one.
+change of logo or colour costs nothing until someone shares an article
+(but deleting the cards it made stale), and most articles, which have a
+lead photo, never need one.
 """
 
 import hashlib
@@ -25,6 +29,7 @@ from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont
 
 from articles import photos
+from articles.models import Article
 from villages import identity
 
 COVER_ASPECT = 3  # the cover is a banner, 3:1, across the top of the home page
@@ -42,9 +47,17 @@ def image_data(processed, village):
     }
 
 
+def _stored(image, village):
+    """A processed photo (photos.process) is stored here; an image already
+    stored through the pipeline (what image_data() returned, for a logo or
+    cover sent in pieces: newsroom/uploads.py) is taken as it is."""
+    return image if isinstance(image, dict) else image_data(image, village)
+
+
 def save(village, fields, logo=None, cover=None, drop_logo=False, drop_cover=False):
     """Change a village's look and contact: `fields` are plain values,
-    `logo` and `cover` processed photos (photos.process) or None. New
+    `logo` and `cover` processed photos (photos.process), images already
+    stored (image_data()), or None. New
     icons are made when the logo or colour changed; the files replaced
     are deleted once the change is saved. Saving the village bumps its
     page-cache stamps (villages/signals.py): the next reader sees it."""
@@ -56,10 +69,10 @@ def save(village, fields, logo=None, cover=None, drop_logo=False, drop_cover=Fal
         setattr(village, name, value)
     if logo is not None or drop_logo:
         old_files.append(village.logo.get("folder"))
-        village.logo = image_data(logo, village) if logo is not None else {}
+        village.logo = _stored(logo, village) if logo is not None else {}
     if cover is not None or drop_cover:
         old_files.append(village.cover.get("folder"))
-        village.cover = image_data(cover, village) if cover is not None else {}
+        village.cover = _stored(cover, village) if cover is not None else {}
     if logo is not None or drop_logo or village.accent_colour != accent_before or not village.icons:
         old_files.append(village.icons)
         village.icons = make_icons(village)
@@ -69,10 +82,20 @@ def save(village, fields, logo=None, cover=None, drop_logo=False, drop_cover=Fal
 
 def _delete(folders):
     for folder in folders:
-        if folder and folder.startswith("villages/"):
+        if folder and folder.startswith("villages/") and default_storage.exists(folder):
             _, files = default_storage.listdir(folder)
             for name in files:
                 default_storage.delete(f"{folder}/{name}")
+
+
+def _delete_tree(root):
+    """Every file under `root`, a folder of one village's files."""
+    if not root.startswith("villages/") or not default_storage.exists(root):
+        return
+    folders, _ = default_storage.listdir(root)
+    for folder in folders:
+        _delete_tree(f"{root}/{folder}")
+    _delete([root])
 
 
 # Icons
@@ -151,8 +174,13 @@ def card_version(article):
     return f"{article.pk}-{hashlib.sha256(shown.encode()).hexdigest()[:16]}"
 
 
+def cards_folder(slug, article_pk):
+    """Where every version of one article's card is written."""
+    return f"villages/{slug}/cards/{article_pk}"
+
+
 def card_path(article):
-    return f"villages/{article.village.slug}/cards/{article.pk}/{card_version(article)}.jpg"
+    return f"{cards_folder(article.village.slug, article.pk)}/{card_version(article)}.jpg"
 
 
 def share_card(article):
@@ -163,13 +191,51 @@ def share_card(article):
         with default_storage.open(path) as f:
             return f.read()
     data = draw_card(article)
-    folder = path.rsplit("/", 1)[0]
-    if default_storage.exists(folder):
-        _delete([folder])
+    remove_old_cards(article)
     stored = default_storage.save(path, ContentFile(data))
     if stored != path:  # another request made it meanwhile
         default_storage.delete(stored)
     return data
+
+
+def remove_old_cards(article):
+    """Delete every card of this article but its current version's: a card
+    stays in the media only while it shows what the article and its village
+    look like now. Called when an article is saved, when its card is made,
+    and for each article with a card when its village changes."""
+    folder, current = card_path(article).rsplit("/", 1)
+    if not default_storage.exists(folder):
+        return
+    _, files = default_storage.listdir(folder)
+    for name in files:
+        if name != current:
+            default_storage.delete(f"{folder}/{name}")
+
+
+def remove_cards(slug, article_pk):
+    """Delete every card of an article deleted for good."""
+    _delete([cards_folder(slug, article_pk)])
+
+
+def prune_cards(village, old_slug=None):
+    """After a change of the village (its look, its names, its subdomain):
+    delete the cards that no longer show it as it is, and those of articles
+    no longer there. The cards are made again, lazily, when next asked for."""
+    if old_slug and old_slug != village.slug:
+        _delete_tree(f"villages/{old_slug}/cards")
+    root = f"villages/{village.slug}/cards"
+    if not default_storage.exists(root):
+        return
+    folders, _ = default_storage.listdir(root)
+    ids = [int(name) for name in folders if name.isdigit()]
+    articles = {a.pk: a for a in Article.objects.filter(village=village, pk__in=ids).only("pk", "title", "village")}
+    for pk in ids:
+        article = articles.get(pk)
+        if article is None:
+            remove_cards(village.slug, pk)
+        else:
+            article.village = village  # as it is now, without a query each
+            remove_old_cards(article)
 
 
 def _wrap(draw, text, typeface, width, max_lines):

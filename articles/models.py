@@ -5,7 +5,6 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.db import connections, models, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
@@ -18,6 +17,7 @@ from articles.events import article_moved
 from articles.html import clean_body, plain_excerpt
 from villages import hosts, roles
 from villages.models import AuditEntry, Kecamatan, Village, village_pages_changed
+from villages.renditions import Renditions
 
 
 class Topic(models.Model):
@@ -66,8 +66,9 @@ class PhotoQuerySet(models.QuerySet):
         return self.filter(village__in=Village.objects.for_user(user))
 
 
-class Photo(models.Model):
-    """A photo in a village's library: renditions only, made by articles.photos."""
+class Photo(Renditions, models.Model):
+    """A photo in a village's library: renditions only, made by articles.photos,
+    whose URLs it names as a logo's are named (villages/renditions.py)."""
 
     village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="photos", verbose_name="desa")
     # Where the renditions were written; fixed at upload, so renaming a
@@ -116,21 +117,6 @@ class Photo(models.Model):
 
     def may(self, user, action):
         return roles.may(user, action, self.village, live=self.is_live)
-
-    def url(self, width=None, ext="jpg"):
-        width = width if width in self.widths else self.closest_width(width or 800)
-        return default_storage.url(f"{self.folder}/{width}.{ext}")
-
-    def closest_width(self, wanted):
-        fitting = [w for w in self.widths if w >= wanted]
-        return min(fitting) if fitting else max(self.widths)
-
-    def srcset(self, ext="jpg", largest=None):
-        widths = [w for w in self.widths if largest is None or w <= largest]
-        return ", ".join(f"{self.url(w, ext)} {w}w" for w in widths)
-
-    def height_at(self, width):
-        return round(self.height * width / self.width)
 
 
 # What readers may see, once `published_at` has passed: published or

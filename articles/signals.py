@@ -6,11 +6,11 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from articles import photos
+from articles import identity, photos
 from articles.models import Announcement, Article, Photo, Topic
 from pagecache import stamps
 from pagecache.signals import next_change
-from villages.models import village_pages_changed
+from villages.models import Village, village_pages_changed
 
 
 @receiver([post_save, post_delete], sender=Article)
@@ -24,6 +24,27 @@ def photo_files_deleted(sender, instance, **kwargs):
     # After the commit: a rolled-back delete keeps its files.
     folder = instance.folder
     transaction.on_commit(lambda: photos.delete_folder(folder))
+
+
+@receiver(post_save, sender=Article)
+def old_share_cards_deleted(sender, instance, **kwargs):
+    # A new title names a new card: the old one shows what the article no
+    # longer says. After the commit, and only then, as for photos.
+    article = instance
+    transaction.on_commit(lambda: identity.remove_old_cards(article))
+
+
+@receiver(post_delete, sender=Article)
+def share_cards_deleted(sender, instance, **kwargs):
+    slug, pk = instance.village.slug, instance.pk
+    transaction.on_commit(lambda: identity.remove_cards(slug, pk))
+
+
+@receiver(post_save, sender=Village)
+def stale_share_cards_deleted(sender, instance, **kwargs):
+    # The card shows the village's names, colour, logo and address.
+    village, old_slug = instance, getattr(instance, "_old_slug", None)
+    transaction.on_commit(lambda: identity.prune_cards(village, old_slug))
 
 
 @receiver(m2m_changed, sender=Article.gallery.through)

@@ -6,9 +6,9 @@ from django.utils import timezone
 from articles import photos
 from articles.forms import NotStaleMixin
 from articles.html import image_sources
-from articles.identity import COVER_ASPECT
 from articles.models import Article, Photo, Topic
 from articles.widgets import RichTextEditor
+from newsroom.models import Upload
 from villagepages.models import Page
 from villages import identity as identity_rules
 from villages import roles
@@ -144,11 +144,15 @@ class PreferencesForm(forms.Form):
 
 class IdentityForm(forms.ModelForm):
     """A KIM's own site, as its lead edits it: look (logo, cover photo,
-    colour) and words and contact. Photos go through the one pipeline
-    (articles/photos.py) when the form is checked, and are stored only when
-    all of it is valid; the colour must keep text readable (villages/identity.py)."""
+    colour) and words and contact. The logo and cover go up in pieces
+    before the form is sent, as article photos do (newsroom/uploads.py,
+    through the one pipeline, articles/photos.py); the form names the
+    upload, and takes only one this person sent for this village, for this
+    purpose, not yet used. The colour must keep text readable
+    (villages/identity.py)."""
 
     OTHER = "lain"
+    GONE = "Foto yang diunggah untuk {what} tidak ditemukan lagi (mungkin sudah lebih dari sehari). Pilih fotonya lagi."
 
     accent = forms.ChoiceField(
         label="Warna situs", widget=forms.RadioSelect,
@@ -159,13 +163,15 @@ class IdentityForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"type": "color"}),
         help_text="Harus cukup gelap agar tulisan putih di atasnya mudah dibaca.",
     )
-    logo = forms.FileField(
-        label="Logo", required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-        help_text="JPG, PNG, atau WebP. Dibuat juga menjadi ikon situs di ponsel.",
+    logo = forms.UUIDField(
+        label="Logo", required=False, widget=forms.HiddenInput,
+        error_messages={"invalid": GONE.format(what="logo")},
+        help_text="JPG, PNG, WebP, atau HEIC. Dibuat juga menjadi ikon situs di ponsel.",
     )
     drop_logo = forms.BooleanField(label="Hapus logo", required=False)
-    cover = forms.FileField(
-        label="Foto sampul", required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    cover = forms.UUIDField(
+        label="Foto sampul", required=False, widget=forms.HiddenInput,
+        error_messages={"invalid": GONE.format(what="foto sampul")},
         help_text="Tampil melebar di atas beranda (bagian tengah foto, 3:1).",
     )
     drop_cover = forms.BooleanField(label="Hapus foto sampul", required=False)
@@ -192,24 +198,31 @@ class IdentityForm(forms.ModelForm):
         }
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         current = self.instance.accent_colour
         self.initial.update(accent=current if current in dict(identity_rules.PALETTE) else self.OTHER,
                             accent_other=current)
-        self.logo_processed = self.cover_processed = None
+        # The uploads named, once checked: Upload rows (newsroom.models).
+        self.new_logo = self.new_cover = None
+
+    def _upload(self, name, purpose):
+        upload_id = self.cleaned_data.get(name)
+        if not upload_id:
+            return None
+        upload = Upload.objects.images_for(self.instance, self.user, purpose).filter(pk=upload_id).first()
+        if upload is None:
+            raise ValidationError(self.fields[name].error_messages["invalid"], code="gone")
+        return upload
 
     def clean_logo(self):
-        upload = self.cleaned_data.get("logo")
-        if upload:
-            self.logo_processed = photos.process(upload)
-        return upload
+        self.new_logo = self._upload("logo", Upload.Purpose.LOGO)
+        return self.cleaned_data.get("logo")
 
     def clean_cover(self):
-        upload = self.cleaned_data.get("cover")
-        if upload:
-            self.cover_processed = photos.process(upload, aspect=COVER_ASPECT)
-        return upload
+        self.new_cover = self._upload("cover", Upload.Purpose.COVER)
+        return self.cleaned_data.get("cover")
 
     def clean(self):
         data = super().clean()

@@ -11,7 +11,7 @@ from articles.models import Announcement, Article
 from tips.models import Tip
 from villagepages.models import Page
 from villages import hosts
-from villages.models import Membership, User, Village
+from villages.models import Membership, StoredImage, User, Village
 from villages.phones import whatsapp_url
 
 
@@ -176,11 +176,27 @@ def publishers_of(village):
     return [m.user for m in Membership.objects.filter(village=village, role=Membership.Role.PUBLISHER).select_related("user")]
 
 
+class UploadQuerySet(models.QuerySet):
+    def images_for(self, village, user, purpose):
+        """Logos or cover photos (`purpose`) this person sent for this
+        village's identity, made and not yet saved as its own: what the
+        identity form may name (newsroom/identity.py). Never another
+        person's, never another village's, never an article photo."""
+        return self.filter(village=village, user=user, purpose=purpose, image__has_key="folder")
+
+
 class Upload(models.Model):
     """A photo on its way up, in pieces (the tus protocol): a dropped
     connection resumes at `offset` instead of starting over. The bytes wait
     in KIM_PARTIAL_UPLOADS_DIR, outside MEDIA_ROOT so they are never served,
-    until the last piece arrives and the photo pipeline takes them."""
+    until the last piece arrives and the photo pipeline takes them: into a
+    Photo of the village's library, or (`purpose`) into the renditions of a
+    logo or cover photo, kept in `image` until the identity form that names
+    them is saved, and deleted with the row a day later if it never is."""
+
+    class Purpose(models.TextChoices):
+        LOGO = "logo", "logo"
+        COVER = "cover", "foto sampul"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     village = models.ForeignKey(Village, on_delete=models.CASCADE, related_name="+")
@@ -189,6 +205,12 @@ class Upload(models.Model):
     offset = models.PositiveBigIntegerField(default=0)
     created = models.DateTimeField(auto_now_add=True)
     photo = models.ForeignKey("articles.Photo", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    purpose = models.CharField(max_length=5, choices=Purpose.choices, blank=True)
+    # As Village.logo and .cover keep it ({"folder", "width", "height",
+    # "widths"}) until the village takes it; {} before and after.
+    image = models.JSONField(default=dict, blank=True)
+
+    objects = UploadQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["user", "created"], name="upload_user_created")]
@@ -196,3 +218,13 @@ class Upload(models.Model):
     @property
     def path(self):
         return Path(settings.KIM_PARTIAL_UPLOADS_DIR) / f"{self.pk}.part"
+
+    @property
+    def stored_image(self):
+        return StoredImage(self.image) if self.image else None
+
+    def hand_over_image(self):
+        """The village has taken the image (its identity was saved with it):
+        it is the village's now, and no longer this upload's to clean up
+        or to give again."""
+        Upload.objects.filter(pk=self.pk).update(image={})

@@ -11,6 +11,9 @@ and goes on from there instead of starting over:
     PATCH  unggah/<id>/       the piece at Upload-Offset -> 204, the new Upload-Offset
     DELETE unggah/<id>/                                -> 204, the bytes are gone
     POST   unggah/<id>/foto/  alt, caption             -> the Photo, as JSON
+    POST   unggah/<id>/logo/ or unggah/<id>/sampul/    -> the village's logo or
+                                                          cover, as JSON, once
+                                                          the identity is saved
 
 Only someone who may write in the village starts an upload, and only they
 find it afterwards: for anyone else it does not exist (404). Each person may
@@ -20,7 +23,10 @@ megabytes a day (429 past either).
 The bytes wait in KIM_PARTIAL_UPLOADS_DIR, outside MEDIA_ROOT (newsroom/
 checks.py refuses a setting inside it), so nothing half-sent, GPS and all, is
 ever served. The last step runs them through the one photo pipeline
-(articles.photos) and deletes them, whatever it decides. The row's `offset`
+(articles.photos) and deletes them, whatever it decides. A logo or cover
+(publishers only: the roles table's EDIT_IDENTITY) is made into renditions
+kept on the upload, for the identity form of the same village, sent by the
+same person, to name (newsroom/identity.py); unnamed for a day, they go. The row's `offset`
 is the truth about a part file: a piece, once received, is appended while
 the row is locked, and bytes past `offset` (a worker killed after writing,
 before committing) are cut off before the next piece goes on.
@@ -43,7 +49,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from articles import photos
+from articles import identity, photos
 from articles.models import Photo
 from newsroom.models import Upload
 from villages import roles
@@ -168,8 +174,10 @@ def remove_stale_uploads():
     no row knows of (a deleted user's, say) untouched for as long."""
     cutoff = timezone.now() - KEPT_FOR
     stale = Upload.objects.filter(created__lt=cutoff)
-    for upload in stale.only("pk"):
+    for upload in stale.only("pk", "image"):
         upload.path.unlink(missing_ok=True)
+        if upload.image:  # a logo or cover no identity was saved with
+            photos.delete_folder(upload.image["folder"])
     stale.delete()
     folder = Path(settings.KIM_PARTIAL_UPLOADS_DIR)
     for part in folder.glob("*.part") if folder.is_dir() else ():
@@ -269,13 +277,12 @@ def finish(request, slug, upload_id):
         return _answer(404, "Unggahan ini tidak ditemukan.")
     if upload.photo_id:  # asked again (the first answer was lost on the way)
         return _photo_answer(upload.photo)
+    if upload.purpose:
+        return _used_elsewhere()
     if _is_gone(upload):
         return _answer(404, "Unggahan ini sudah tidak ada. Pilih fotonya lagi.")
     if upload.offset < upload.length:
-        return _answer(
-            409, f"Foto belum terkirim seluruhnya ({upload.offset // 1024} dari {upload.length // 1024} KB). "
-            "Tunggu sampai selesai.",
-        )
+        return _not_whole_yet(upload)
     alt = request.POST.get("alt", "").strip()
     caption = request.POST.get("caption", "").strip()
     for value, field in ((alt, "alt"), (caption, "caption")):
@@ -296,11 +303,80 @@ def finish(request, slug, upload_id):
         return _answer(400, refused.messages[0])
     with transaction.atomic():
         upload = Upload.objects.select_for_update(of=("self",)).select_related("photo", "village").get(pk=upload.pk)
-        if upload.photo is None:
+        if upload.photo is None and not upload.purpose:
             upload.photo = Photo.from_processed(processed, upload.village, request.user, alt=alt, caption=caption)
             upload.save(update_fields=["photo"])
     upload.path.unlink(missing_ok=True)
+    if upload.photo is None:  # made a logo or cover meanwhile
+        return _used_elsewhere()
     return _photo_answer(upload.photo)
+
+
+def _not_whole_yet(upload):
+    return _answer(
+        409, f"Foto belum terkirim seluruhnya ({upload.offset // 1024} dari {upload.length // 1024} KB). "
+        "Tunggu sampai selesai.",
+    )
+
+
+def _used_elsewhere():
+    return _answer(409, "Foto ini sudah dipakai untuk keperluan lain. Pilih fotonya lagi.")
+
+
+ASPECTS = {Upload.Purpose.LOGO: None, Upload.Purpose.COVER: identity.COVER_ASPECT}
+
+
+@require_http_methods(["POST"])
+def finish_image(request, slug, upload_id, purpose):
+    """The last step of a logo or cover photo: the same pipeline (a cover
+    cut to its banner), renditions kept on the upload until the identity
+    form names it. Asked again (the answer was lost on the way), it answers
+    the same; an upload finished otherwise, or for the other purpose, or
+    already taken by the village, is not made again."""
+    upload = _own_upload(request, slug, upload_id)
+    if upload is None:
+        return _answer(404, "Unggahan ini tidak ditemukan.")
+    if not roles.may(request.user, roles.Action.EDIT_IDENTITY, upload.village):
+        return _answer(403, "Hanya penerbit (ketua KIM) yang dapat mengganti logo dan foto sampul.")
+    if upload.purpose == purpose and upload.image:
+        return _image_answer(upload)
+    if upload.photo_id or upload.purpose:
+        return _used_elsewhere()
+    if _is_gone(upload):
+        return _answer(404, "Unggahan ini sudah tidak ada. Pilih fotonya lagi.")
+    if upload.offset < upload.length:
+        return _not_whole_yet(upload)
+    try:
+        with upload.path.open("rb") as part:
+            processed = photos.process(File(part), aspect=ASPECTS[purpose])
+    except FileNotFoundError:  # a second request for it got there first
+        upload.refresh_from_db()
+        if upload.purpose == purpose and upload.image:
+            return _image_answer(upload)
+        return _answer(404, "Unggahan ini sudah tidak ada. Pilih fotonya lagi.")
+    except ValidationError as refused:
+        upload.path.unlink(missing_ok=True)
+        return _answer(400, refused.messages[0])
+    with transaction.atomic():
+        upload = Upload.objects.select_for_update(of=("self",)).select_related("village").get(pk=upload.pk)
+        if not upload.purpose and upload.photo_id is None:
+            upload.image = identity.image_data(processed, upload.village)
+            upload.purpose = purpose
+            upload.save(update_fields=["image", "purpose"])
+    upload.path.unlink(missing_ok=True)
+    if upload.purpose != purpose or not upload.image:
+        return _used_elsewhere()
+    return _image_answer(upload)
+
+
+def _image_answer(upload):
+    image = upload.stored_image
+    response = JsonResponse({
+        "id": str(upload.pk), "url": image.url(1200), "thumbnail": image.url(400),
+        "width": image.width, "height": image.height,
+    })
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _photo_answer(photo):

@@ -47,4 +47,6 @@ urlpatterns = [
     path("<slug:slug>/unggah/", uploads.create, name="upload"),
     path("<slug:slug>/unggah/<uuid:upload_id>/", uploads.resource, name="upload_resource"),
     path("<slug:slug>/unggah/<uuid:upload_id>/foto/", uploads.finish, name="upload_photo"),
+    path("<slug:slug>/unggah/<uuid:upload_id>/logo/", uploads.finish_image, {"purpose": "logo"}, name="upload_logo"),
+    path("<slug:slug>/unggah/<uuid:upload_id>/sampul/", uploads.finish_image, {"purpose": "cover"}, name="upload_cover"),
 ]

@@ -5,7 +5,7 @@ from django.utils.functional import lazy
 
 from articles.models import Topic
 from villagepages.models import Page
-from villages import hosts
+from villages import hosts, identity
 
 
 def _emblem_url():
@@ -24,9 +24,11 @@ def portal(request):
     return {
         "district_name": settings.KIM_DISTRICT_NAME,
         "district_office": settings.KIM_DISTRICT_OFFICE,
-        # Lazy: only village pages draw it (an unknown host's 400 page must
-        # not depend on the static manifest).
+        # Lazy: only the pages that draw it (village footers, the district's
+        # icon) ask (an unknown host's 400 page must not depend on the static
+        # manifest).
         "district_emblem": lazy(_emblem_url, str)(),
+        "district_colour": identity.DISTRICT_COLOUR,
         "district_url": district_url,
         "village": village,
         # Lazy: only pages that draw the topic menu pay for the query.

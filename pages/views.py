@@ -6,8 +6,10 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 
 from articles.models import Article
+from villages import identity
 from villages.models import Kecamatan, Village
 
 
@@ -49,20 +51,30 @@ def offline(request):
 
 
 def manifest(request):
-    """The village site as an app on a phone's home screen: its own name,
-    colour and icons (made from its logo), and nothing of any other village."""
+    """The site as an app on a phone's home screen. A village's: its own
+    name, colour and icons (made from its logo), and nothing of any other
+    village. The district portal's: the portal's name and colour and the
+    icons made from the district's emblem."""
     village = request.village
-    icons = village.icon_urls
+    if village is None:
+        name, short_name = f"Portal KIM {settings.KIM_DISTRICT_NAME}", "Portal KIM"
+        description = f"Berita desa dari Komunitas Informasi Masyarakat se-{settings.KIM_DISTRICT_NAME}."
+        colour = identity.DISTRICT_COLOUR
+        icons = {str(size): static(f"img/district-icon-{size}.png") for size in identity.ICON_SIZES}
+    else:
+        name, short_name = f"{village.kim_name} – {village.name}", village.short_name
+        description = village.tagline or f"Berita {village.name} dari {village.kim_name}."
+        colour, icons = village.accent_colour, village.icon_urls
     data = {
-        "name": f"{village.kim_name} – {village.name}",
-        "short_name": village.short_name,
-        "description": village.tagline or f"Berita {village.name} dari {village.kim_name}.",
+        "name": name,
+        "short_name": short_name,
+        "description": description,
         "lang": "id",
         "start_url": "/",
         "scope": "/",
         "display": "standalone",
         "background_color": "#f3f6f5",
-        "theme_color": village.accent_colour,
+        "theme_color": colour,
         "icons": [
             {"src": icons[str(size)], "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
             for size in (192, 512)

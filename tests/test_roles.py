@@ -19,10 +19,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Announcement, Article, Photo, Topic
 from exports.models import ExportRun
+from harness import images
 from imports.models import ImportRun
 from tips.models import Tip
 from tests.conftest import host
 from tests.factories import ArticleFactory, MembershipFactory, UserFactory, VillageFactory
+from tests.newsroom.conftest import TusClient
 from tests.newsroom.helpers import edited, story
 from villagepages.models import Page
 from villages import roles
@@ -161,9 +163,29 @@ def try_change_photo(case):
 
 
 def try_edit_identity(case):
+    """The words through the form, and a logo as the screen sends it: in
+    pieces, made into a logo, then named by the form. Both or neither."""
     case.post(f"/redaksi/{case.village.slug}/identitas/", {"accent": "#1d4e89", "tagline": "Slogan dari identitas"})
     case.village.refresh_from_db()
-    return case.village.tagline == "Slogan dari identitas"
+    words = case.village.tagline == "Slogan dari identitas"
+    logo = _try_logo(case)
+    assert words == logo, f"the words changed: {words}, the logo: {logo}"
+    return words
+
+
+def _try_logo(case):
+    tus = TusClient(case.client, case.village.slug)
+    data = images.png(300, 200)
+    created = tus.create(len(data))
+    if created.status_code != 201:
+        return False
+    tus.patch(created["Location"], 0, data)
+    made = tus.finish_image(created["Location"], "logo")
+    if made.status_code != 200:
+        return False
+    case.post(f"/redaksi/{case.village.slug}/identitas/", {"accent": "#1d4e89", "logo": made.json()["id"]})
+    case.village.refresh_from_db()
+    return bool(case.village.logo)
 
 
 def _tip(case, **fields):

@@ -10,12 +10,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from articles.models import Article, Photo
 from exports.models import ExportRun
-from newsroom.models import Notification
+from newsroom.models import Notification, Upload
 from tests.conftest import host
 from tests.factories import ArticleFactory, KecamatanFactory, TopicFactory
 from tips.models import Tip
 from villagepages.models import Page
-from villages.models import Membership
+from villages.models import Membership, Village
 
 SECRET = "RAHASIA-TAAN-7f3c"
 
@@ -61,7 +61,11 @@ def victim(taan, taan_editor):
     export = ExportRun.objects.create(village=taan, format="wxr", state="done", stored_name="rahasia.xml")
     export.file_path.parent.mkdir(parents=True, exist_ok=True)
     export.file_path.write_text(f"<rss>{SECRET}</rss>")
-    return {"export": export, "draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor),
+    # A logo on its way to Taan's identity, not yet saved with it.
+    upload = Upload.objects.create(village=taan, user=taan_editor, length=10, offset=10, purpose="logo",
+                                   image={"folder": "villages/taan/photos/" + "a" * 32, "width": 400, "height": 200,
+                                          "widths": [400]})
+    return {"export": export, "upload": upload, "draft": draft, "trashed": trashed, "photo": photo, "revision": draft.snapshot(taan_editor),
             "tip": tip, "page": page, "page_revision": page.snapshot(taan_editor), "waiting_page": waiting,
             "trashed_page": trashed_page}
 
@@ -80,6 +84,7 @@ def _values(victim, model_path):
         "content_type_id": ContentType.objects.get_for_model(Article).pk, "path": "villages/taan/photos/0f0f/800.jpg",
         "url": "articles/article/", "uidb64": "MQ", "token": "x",
         "page_pk": victim["page"].pk, "page_revision_pk": victim["page_revision"].pk, "run_pk": victim["export"].pk,
+        "upload_id": victim["upload"].pk,
     }
 
 
@@ -147,6 +152,8 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
     assert not Notification.objects.filter(page__isnull=False).exists()
     team = set(Membership.objects.filter(village=victim["draft"].village).values_list("user__username", "role"))
     assert team == {("editor-taan", "editor")}
+    assert Upload.objects.get(pk=victim["upload"].pk).image["folder"].startswith("villages/taan/")
+    assert Village.objects.get(slug="taan").logo == {}
     assert walked > 200
 
 

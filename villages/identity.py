@@ -20,6 +20,7 @@ from django.utils.deconstruct import deconstructible
 WHITE = "#ffffff"
 PAGE = "#f3f6f5"  # --wash, the page background around the news
 DEFAULT_ACCENT = "#0b6e4f"  # --brand in site.css
+DISTRICT_COLOUR = "#1d4e89"  # --district in site.css: the district portal's masthead
 AA_NORMAL_TEXT = 4.5
 # App icons made from the logo: the browser tab, the iPhone home screen,
 # and the two an installable web app needs (its manifest).

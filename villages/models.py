@@ -9,6 +9,7 @@ from django.templatetags.static import static
 from pagecache import stamps
 from villages import hosts, identity, phones, roles
 from villages.phones import whatsapp_url
+from villages.renditions import Renditions
 
 # Subdomains a village may never take: they name infrastructure, or would
 # let a village pose as the district.
@@ -242,9 +243,9 @@ class Village(models.Model):
                 for kind in identity.SOCIAL_HOSTS if getattr(self, kind)]
 
 
-class StoredImage:
-    """A logo or cover photo: renditions the photo pipeline wrote, as a
-    Photo has them (articles.models.Photo), without being in the village's
+class StoredImage(Renditions):
+    """A logo or cover photo: renditions the photo pipeline wrote, read as a
+    Photo's are (villages/renditions.py), without being in the village's
     photo library."""
 
     alt = ""  # beside the KIM's name, or a banner: nothing a reader misses
@@ -252,21 +253,6 @@ class StoredImage:
     def __init__(self, data):
         self.folder, self.width, self.height = data["folder"], data["width"], data["height"]
         self.widths = data["widths"]
-
-    def url(self, width=None, ext="jpg"):
-        width = width if width in self.widths else self.closest_width(width or 800)
-        return default_storage.url(f"{self.folder}/{width}.{ext}")
-
-    def closest_width(self, wanted):
-        fitting = [w for w in self.widths if w >= wanted]
-        return min(fitting) if fitting else max(self.widths)
-
-    def srcset(self, ext="jpg", largest=None):
-        widths = [w for w in self.widths if largest is None or w <= largest]
-        return ", ".join(f"{self.url(w, ext)} {w}w" for w in widths)
-
-    def height_at(self, width):
-        return round(self.height * width / self.width)
 
 
 def village_pages_changed(*slugs):

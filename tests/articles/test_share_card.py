@@ -4,8 +4,10 @@ kept in the media, named by the article's and the look's versions."""
 
 import io
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import default_storage
 from PIL import Image
 
@@ -120,3 +122,78 @@ def test_a_long_title_still_fits_the_card():
     long = SimpleNamespace(village=village, title="Sangat panjang sekali " * 20)
     image = Image.open(io.BytesIO(identity.draw_card(long)))
     assert image.size == (1200, 630)
+
+
+# Old cards leave the disk -------------------------------------------------------
+
+
+def _on_disk(article_pk, slug="taan"):
+    """The card files of one article, as they are on disk under MEDIA_ROOT."""
+    return sorted(p.name for p in (Path(settings.MEDIA_ROOT) / "villages" / slug / "cards" / str(article_pk)).glob("*"))
+
+
+def _make_card(client, article):
+    _card(client, CARD.fullmatch(_og_image(client, article)).group(1))
+    assert _on_disk(article.pk) == [identity.card_path(article).rsplit("/", 1)[1]]
+
+
+def test_an_article_deleted_for_good_leaves_no_card_on_disk(client, article, django_capture_on_commit_callbacks):
+    _make_card(client, article)
+    pk = article.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert _on_disk(pk) == []
+
+
+def test_a_new_title_removes_the_old_card_from_disk_before_anyone_asks_for_the_new_one(
+        client, article, django_capture_on_commit_callbacks):
+    _make_card(client, article)
+    article.title = "Judul yang baru"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
+    assert _on_disk(article.pk) == []
+
+
+def test_saving_an_article_without_changing_what_its_card_shows_keeps_the_card(
+        client, article, django_capture_on_commit_callbacks):
+    _make_card(client, article)
+    article.excerpt = "Ringkasan lain"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
+    assert _on_disk(article.pk) == [identity.card_path(article).rsplit("/", 1)[1]]
+
+
+def test_a_new_village_colour_removes_every_old_card_of_the_village_from_disk(
+        client, article, taan, django_capture_on_commit_callbacks):
+    other = ArticleFactory(village=taan, slug="tanpa-foto-lagi", title="Posyandu bulan ini", photo=None)
+    for each in (article, other):
+        _card(client, re.search(r'og:image" content="http://taan\.localhost([^"]+)"', _page(client, each)).group(1))
+    assert _on_disk(article.pk) and _on_disk(other.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        identity.save(taan, {"accent": "#1d4e89"})
+    assert _on_disk(article.pk) == [] and _on_disk(other.pk) == []
+
+
+def test_a_village_change_that_the_card_does_not_show_keeps_it(client, article, taan, django_capture_on_commit_callbacks):
+    _make_card(client, article)
+    with django_capture_on_commit_callbacks(execute=True):
+        identity.save(taan, {"opening_hours": "Senin–Jumat 08.00–15.00"})
+    assert _on_disk(article.pk) == [identity.card_path(article).rsplit("/", 1)[1]]
+
+
+def test_a_renamed_subdomain_leaves_no_card_under_the_old_name(client, article, taan, django_capture_on_commit_callbacks):
+    _make_card(client, article)
+    taan.slug = "taan-baru"
+    with django_capture_on_commit_callbacks(execute=True):
+        taan.save()
+    assert _on_disk(article.pk, "taan") == []
+
+
+def test_the_card_of_another_article_of_the_village_is_left_alone(client, article, taan, django_capture_on_commit_callbacks):
+    _make_card(client, article)
+    other = ArticleFactory(village=taan, slug="lain", title="Lain", photo=None)
+    other.title = "Lain sekali"
+    with django_capture_on_commit_callbacks(execute=True):
+        other.save()
+        other.delete()
+    assert _on_disk(article.pk) == [identity.card_path(article).rsplit("/", 1)[1]]

@@ -58,8 +58,10 @@ def test_the_publisher_changes_the_look_and_the_next_reader_sees_it(portal, brow
     portal.sign_in(page, f"penerbit-{slug}")
     page.goto(portal.url(path=f"/redaksi/{slug}/identitas/"))
     page.locator("label.swatch", has_text="Merah marun").click()
-    page.set_input_files("#id_logo", str(tmp_path / "logo.png"))
-    page.set_input_files("#id_cover", str(tmp_path / "sampul.jpg"))
+    page.set_input_files("#id_logo_file", str(tmp_path / "logo.png"))
+    page.set_input_files("#id_cover_file", str(tmp_path / "sampul.jpg"))
+    for kind in ("logo", "cover"):  # sent in pieces before the form (test_identity_uploads.py)
+        page.locator(f"input[name={kind}][data-photo-id]:not([value=''])").wait_for(state="attached", timeout=30_000)
     page.fill("#id_whatsapp", "+62 812-4455-6677")
     with page.expect_navigation():
         page.click("button[type=submit]")

@@ -58,8 +58,10 @@ def test_a_village_that_chose_nothing_installs_with_the_portals_icons(client, be
     assert all(icon["src"].startswith("/static/img/kim-icon-") for icon in data["icons"])
 
 
-def test_the_district_portal_has_no_village_manifest(client, taan):
-    assert client.get("/manifest.webmanifest", HTTP_HOST=host()).status_code == 404
+def test_the_district_portals_manifest_is_its_own_and_names_no_village(client, taan_with_logo):
+    data = _manifest(client, "")
+    assert data["name"] == "Portal KIM Kabupaten Mamuju"
+    assert "taan" not in json.dumps(data).lower() and "#6b3fa0" not in json.dumps(data)
 
 
 @pytest.mark.parametrize("path", ["/", "/berita/panen-kakao/", "/tentang/", "/arsip/", "/cari/"])

@@ -5,9 +5,13 @@
 //                    side, upright, without EXIF or GPS, when this browser can
 //                    decode the file; of the file itself when it cannot (HEIC
 //                    on most Android browsers: the server's pipeline reads it).
-//   upload(file, {endpoint, csrfToken, user, alt, caption, onProgress,
-//                 onResized, onStatus, signal})
+//   upload(file, {endpoint, csrfToken, user, alt, caption, finishPath,
+//                 onProgress, onResized, onStatus, signal})
 //                 -> Promise of the stored photo {id, url, thumbnail, width, height}.
+//                    finishPath, after the upload's own URL, names what the
+//                    photo becomes: "foto/" (the default) a photo of the
+//                    village's library, "logo/" or "sampul/" the village's
+//                    logo or cover, whose id is the upload's.
 //                    Resized first, then sent with tus (newsroom/uploads.py) in
 //                    256 KB pieces: after a dropped connection it goes on where
 //                    it stopped, also after a reload (the same photo, by the
@@ -21,7 +25,8 @@
 // once (resized, from a blob URL), a progress bar and "x dari y KB" follow
 // it up, the hidden [data-photo-id] gets the photo's id when it is stored
 // (until then it keeps the one it had), and a refusal shows the server's
-// message with a button to try again.
+// message with a button to try again. data-upload-finish sets finishPath;
+// data-done-message what the status says once it is stored.
 // Markup (the CSRF token is the form's csrfmiddlewaretoken; data-upload-user,
 // optional, keeps one person's unfinished uploads apart from another's on a
 // shared phone):
@@ -218,8 +223,8 @@
     });
   }
 
-  async function finish(url, { alt, caption, headers, signal }) {
-    const address = new URL("foto/", new URL(url, location.href));  // tus keeps the Location as sent
+  async function finish(url, { alt, caption, headers, signal, finishPath = "foto/" }) {
+    const address = new URL(finishPath, new URL(url, location.href));  // tus keeps the Location as sent
     const body = new FormData();
     body.set("alt", alt || "");
     body.set("caption", caption || "");
@@ -246,11 +251,12 @@
   }
 
   async function send(file, options) {
-    const { endpoint, csrfToken, user = "", onResized, signal } = options;
+    const { endpoint, csrfToken, user = "", onResized, signal, finishPath = "foto/" } = options;
     const blob = await resize(file);
     if (signal && signal.aborted) throw aborted();
     if (onResized) onResized(blob);
-    const place = new URL(endpoint, location.href).pathname;
+    // The same photo sent as a logo and as a cover is two uploads.
+    const place = new URL(endpoint, location.href).pathname + (finishPath === "foto/" ? "" : finishPath);
     const fingerprint = ["kim", user, place, await digest(blob)].join("::");
     const headers = { "X-CSRFToken": csrfToken };
     let url = sentWhole.get(fingerprint);
@@ -338,6 +344,7 @@
           endpoint: field.dataset.uploadUrl,
           csrfToken: csrfToken(hidden),
           user: field.dataset.uploadUser || "",
+          finishPath: field.dataset.uploadFinish || "foto/",
           signal: mine.signal,
           onResized: ifLatest((made) => {
             blob = made;
@@ -356,7 +363,7 @@
         hidden.dispatchEvent(new Event("change", { bubbles: true }));
         showPreview(photo.thumbnail);
         if (progress) progress.hidden = true;
-        say("Foto tersimpan.");
+        say(field.dataset.doneMessage || "Foto tersimpan.");
       } catch (error) {
         if (mine !== current) return;  // replaced by a newer choice
         if (progress) progress.hidden = true;
