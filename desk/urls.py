@@ -17,4 +17,6 @@ urlpatterns = [
     path("desa-baru/", views.add_village, name="add_village"),
     path("impor/", views.import_site, name="import_site"),
     path("impor/<int:pk>/", views.import_run, name="import_run"),
+    path("domain/", views.own_domains, name="own_domains"),
+    path("domain/<slug:slug>/", views.own_domain, name="own_domain"),
 ]

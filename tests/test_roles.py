@@ -319,6 +319,12 @@ def try_import_site(case):
     return ImportRun.objects.filter(village=case.village, state=ImportRun.State.WAITING).exists()
 
 
+def try_manage_domains(case):
+    case.post("/admin/meja/domain/", {"village": case.village.pk, "domain": "desa-sendiri.id"})
+    case.village.refresh_from_db()
+    return case.village.domain == "desa-sendiri.id"
+
+
 TRIES = {
     A.VIEW: try_view, A.CREATE: try_create, A.EDIT: try_edit, A.SUBMIT: try_submit, A.PUBLISH: try_publish,
     A.SCHEDULE: try_schedule, A.WITHDRAW: try_withdraw, A.SEND_BACK: try_send_back, A.DELETE: try_delete,
@@ -331,6 +337,7 @@ TRIES = {
     A.MANAGE_VILLAGES: try_manage_villages, A.MANAGE_TOPICS: try_manage_topics, A.MANAGE_MEMBERS: try_manage_members,
     A.MANAGE_ACCOUNTS: try_manage_accounts, A.GRANT_STAFF_ROLES: try_grant_staff_roles,
     A.MANAGE_TWO_FACTOR_DEVICES: try_manage_two_factor_devices, A.IMPORT_SITE: try_import_site,
+    A.MANAGE_DOMAINS: try_manage_domains,
 }
 # Actions whose cell can depend on whether what is acted on is live.
 LIVE_MATTERS = {A.VIEW, A.EDIT, A.DELETE, A.RESTORE_FROM_TRASH, A.RESTORE_REVISION, A.CHANGE_PHOTO, A.EDIT_PAGE}
@@ -404,6 +411,7 @@ ACTION_NAMES = {
     A.MANAGE_ACCOUNTS: "manage village members' accounts", A.GRANT_STAFF_ROLES: "grant district staff or superuser",
     A.MANAGE_TWO_FACTOR_DEVICES: "remove someone's two-factor device",
     A.IMPORT_SITE: "import an old site, manage its old links",
+    A.MANAGE_DOMAINS: "give a village its own domain, check its DNS",
 }
 CELL_WORDS = {True: "yes", False: "–", roles.UNTIL_LIVE: "until live¹", roles.IF_EDITORS_PUBLISH: "if allowed²"}
 

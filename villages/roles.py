@@ -72,6 +72,8 @@ class Action(str, Enum):
     GRANT_STAFF_ROLES = "grant_staff_roles"
     MANAGE_TWO_FACTOR_DEVICES = "manage_two_factor_devices"
     IMPORT_SITE = "import_site"
+    # A village's own domain (villages/domains.py): set, check its DNS, remove.
+    MANAGE_DOMAINS = "manage_domains"
 
 
 R = Role
@@ -109,6 +111,7 @@ TABLE = {
     Action.GRANT_STAFF_ROLES:     (NEVER, NEVER, NEVER, NEVER, ALWAYS),
     Action.MANAGE_TWO_FACTOR_DEVICES: (NEVER, NEVER, NEVER, NEVER, ALWAYS),
     Action.IMPORT_SITE:           (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
+    Action.MANAGE_DOMAINS:        (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
 }
 COLUMNS = (R.NONE, R.EDITOR, R.PUBLISHER, R.DISTRICT, R.SUPERUSER)
 
