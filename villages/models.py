@@ -257,7 +257,6 @@ class Village(models.Model):
             AuditEntry.record(actor, AuditEntry.Action.DOMAIN_REMOVED, self, subject=self, reason=before)
         return True
 
-    @transaction.atomic
     def check_domain(self, actor, resolver=domains.resolve):
         """Ask DNS whether the domain points at the portal (the check's
         answer, villages.domains.Check): verified when it does; no longer
@@ -266,16 +265,19 @@ class Village(models.Model):
             raise PermissionDenied("Anda tidak berhak mengatur domain desa ini.")
         if not self.domain:
             raise ValidationError("Desa ini belum punya domain sendiri.", code="no_domain")
+        # DNS may take seconds: asked before the transaction, which holds
+        # SQLite's write lock from its first statement.
         result = domains.check(self, resolver)
         now = timezone.now()
-        self.domain_checked, self.domain_check = now, result.message
-        if result.points_here and not self.domain_verified:
-            self.domain_verified = now
-            AuditEntry.record(actor, AuditEntry.Action.DOMAIN_VERIFIED, self, subject=self, reason=result.message)
-        elif self.domain_verified and not result.points_here and result.definite:
-            self.domain_verified = None
-            AuditEntry.record(actor, AuditEntry.Action.DOMAIN_UNVERIFIED, self, subject=self, reason=result.message)
-        self.save(update_fields=["domain_verified", "domain_checked", "domain_check"])
+        with transaction.atomic():
+            self.domain_checked, self.domain_check = now, result.message
+            if result.points_here and not self.domain_verified:
+                self.domain_verified = now
+                AuditEntry.record(actor, AuditEntry.Action.DOMAIN_VERIFIED, self, subject=self, reason=result.message)
+            elif self.domain_verified and not result.points_here and result.definite:
+                self.domain_verified = None
+                AuditEntry.record(actor, AuditEntry.Action.DOMAIN_UNVERIFIED, self, subject=self, reason=result.message)
+            self.save(update_fields=["domain_verified", "domain_checked", "domain_check"])
         return result
 
     def get_absolute_url(self):
