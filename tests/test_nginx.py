@@ -446,7 +446,7 @@ def test_gunicorn_config_runs_a_worker_per_core_plus_one(tmp_path):
     assert config["bind"] == "['127.0.0.1:8000']"
 
 
-@pytest.mark.parametrize("name", ["kimportal.service", "kimportal-worker.service", "kimportal-tips-retention.service", "kimportal-reads.service", "kimportal-reads.timer"])
+@pytest.mark.parametrize("name", ["kimportal.service", "kimportal-worker.service", "kimportal-tips-retention.service", "kimportal-reads.service", "kimportal-reads.timer", "kimportal-domains.service", "kimportal-domains.timer"])
 def test_systemd_units_verify_clean(tmp_path, name):
     # The unit's paths, pointed at this checkout and its virtual environment.
     env_file = tmp_path / "kimportal.env"

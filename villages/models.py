@@ -257,11 +257,12 @@ class Village(models.Model):
             AuditEntry.record(actor, AuditEntry.Action.DOMAIN_REMOVED, self, subject=self, reason=before)
         return True
 
-    def check_domain(self, actor, resolver=domains.resolve):
+    def check_domain(self, actor, resolver=domains.resolve, actor_name=""):
         """Ask DNS whether the domain points at the portal (the check's
         answer, villages.domains.Check): verified when it does; no longer
-        verified when DNS says it points elsewhere or is gone."""
-        if not roles.may(actor, roles.Action.MANAGE_DOMAINS, self):
+        verified when DNS says it points elsewhere or is gone. `actor` None
+        is the server itself (`manage.py check_domains`), named `actor_name`."""
+        if actor is not None and not roles.may(actor, roles.Action.MANAGE_DOMAINS, self):
             raise PermissionDenied("Anda tidak berhak mengatur domain desa ini.")
         if not self.domain:
             raise ValidationError("Desa ini belum punya domain sendiri.", code="no_domain")
@@ -273,10 +274,12 @@ class Village(models.Model):
             self.domain_checked, self.domain_check = now, result.message
             if result.points_here and not self.domain_verified:
                 self.domain_verified = now
-                AuditEntry.record(actor, AuditEntry.Action.DOMAIN_VERIFIED, self, subject=self, reason=result.message)
+                AuditEntry.record(actor, AuditEntry.Action.DOMAIN_VERIFIED, self, subject=self, reason=result.message,
+                                  actor_name=actor_name)
             elif self.domain_verified and not result.points_here and result.definite:
                 self.domain_verified = None
-                AuditEntry.record(actor, AuditEntry.Action.DOMAIN_UNVERIFIED, self, subject=self, reason=result.message)
+                AuditEntry.record(actor, AuditEntry.Action.DOMAIN_UNVERIFIED, self, subject=self, reason=result.message,
+                                  actor_name=actor_name)
             self.save(update_fields=["domain_verified", "domain_checked", "domain_check"])
         return result
 
