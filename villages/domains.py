@@ -47,17 +47,17 @@ def normalize(value):
         name = text.encode("idna").decode("ascii")
     except UnicodeError:
         raise ValidationError(BAD_NAME, code="bad_name")
-    labels = name.split(".")
-    if len(labels) < 2 or len(name) > 253 or not all(LABEL.match(label) for label in labels):
-        raise ValidationError(BAD_NAME, code="bad_name")
-    if labels[-1].isdigit():
-        raise ValidationError("Alamat IP tidak bisa menjadi domain desa; tulis nama domainnya.", code="ip_address")
     base = settings.KIM_BASE_DOMAIN
     if name == base or name.endswith("." + base):
         raise ValidationError(
             f"{name} sudah bagian dari portal ({base}). Domain sendiri adalah domain milik desa, misalnya taan.desa.id.",
             code="portal_name",
         )
+    labels = name.split(".")
+    if len(labels) < 2 or len(name) > 253 or not all(LABEL.match(label) for label in labels):
+        raise ValidationError(BAD_NAME, code="bad_name")
+    if labels[-1].isdigit():
+        raise ValidationError("Alamat IP tidak bisa menjadi domain desa; tulis nama domainnya.", code="ip_address")
     return name
 
 
