@@ -213,7 +213,7 @@ def stack(tmp_path_factory):
         "own.domain_verified = timezone.now(); own.save(); "
         "taan = Village.objects.get(slug='taan'); taan.domain = 'belum-desa.test'; taan.save(); "
         "print(own.slug, own.name, sep='|')"
-    )).stdout.decode().strip().split("|")
+    )).stdout.decode().strip().splitlines()[-1].split("|")
     slugs = {OWN: own_slug, "belum-desa.test": "taan", "hantu-desa.test": "taan"}
     workdir = tmp_path_factory.mktemp("nginx")
     cert_dir = self_signed_certificate(workdir / "cert")
@@ -391,7 +391,7 @@ def test_unknown_host_header_behind_a_known_name_gets_no_answer(stack):
 
 
 def _body_limit_mb():
-    return int(re.search(r"client_max_body_size (\d+)m;", SITE_CONF.read_text()).group(1))
+    return int(re.search(r"client_max_body_size (\d+)m;", SHARED_CONF.read_text()).group(1))
 
 
 def test_body_over_the_limit_is_refused_with_413_before_django(stack):
