@@ -155,19 +155,19 @@ def check(village, resolver=resolve):
     try:
         answer = resolver(name)
     except NotFound:
-        return Check(False, True, f"{shown} belum ada di DNS. Pasang catatan di atas di pengelola domain desa, "
-                                  "lalu periksa lagi: perubahan DNS bisa perlu beberapa jam.")
+        return Check(False, True, f"Nama {shown} belum ada di DNS. Pasang catatan DNS yang tertera di halaman domain ini "
+                                  "di pengelola domain desa, lalu periksa lagi: perubahan DNS bisa perlu beberapa jam.")
     except NoAnswer:
         return Check(False, False, "DNS tidak menjawab saat diperiksa. Tidak ada yang berubah; coba lagi beberapa menit lagi.")
     ours = portal_addresses(resolver)
     found = ", ".join(sorted(answer.addresses))
     if answer.canonical == subdomain:
-        return Check(True, True, f"{shown} adalah alias (CNAME) dari {subdomain}: menunjuk ke server portal.")
+        return Check(True, True, f"Domain {shown} adalah alias (CNAME) dari {subdomain}: menunjuk ke server portal.")
     if answer.addresses and answer.addresses <= ours:
-        return Check(True, True, f"{shown} menunjuk ke server portal ({found}).")
+        return Check(True, True, f"Domain {shown} menunjuk ke server portal ({found}).")
     if answer.addresses & ours:
-        return Check(False, True, f"{shown} menunjuk ke {found}: sebagian bukan server portal "
+        return Check(False, True, f"Domain {shown} menunjuk ke {found}: sebagian bukan server portal "
                                   f"({', '.join(sorted(ours))}). Hapus catatan yang lain, lalu periksa lagi.")
-    return Check(False, True, f"{shown} menunjuk ke {found or 'tidak ada alamat'}, bukan ke server portal "
+    return Check(False, True, f"Domain {shown} menunjuk ke {found or 'tidak ada alamat'}, bukan ke server portal "
                               f"({', '.join(sorted(ours)) or 'alamat portal belum diketahui'}). "
-                              "Ubah catatan DNS-nya seperti di atas, lalu periksa lagi.")
+                              "Ubah catatan DNS-nya seperti yang tertera di halaman domain ini, lalu periksa lagi.")

@@ -27,7 +27,7 @@ def _new_village(portal, slug, name, domain="", verified=False, article=""):
     ))
 
 
-def test_staff_add_a_domain_and_check_its_dns(portal, page, browser, screenshot):
+def test_staff_add_a_domain_and_check_its_dns(portal, page, browser, screenshot, screenshot_dir):
     slug, name = f"domain-{page.width_name}", f"Desa Domain {page.width_name.title()}"
     _new_village(portal, slug, name)
     assert portal.sign_in(page, "distrik") == "/admin/"
@@ -53,28 +53,29 @@ def test_staff_add_a_domain_and_check_its_dns(portal, page, browser, screenshot)
     text = page.inner_text("#content-main")
     assert f"{slug}.desa.invalid belum ada di DNS" in text and "Belum menunjuk ke portal" in text
     screenshot("desk-domain-checked")
+    # The whole screen too: the records to set and the form below the first screen.
+    page.screenshot(path=str(screenshot_dir / f"desk-domain-checked-full-{page.width_name}.png"), full_page=True)
     audit(page, browser, SCOPE)
 
 
-def test_a_village_is_read_on_its_own_domain(portal, screenshot_dir):
+def test_a_village_is_read_on_its_own_domain(portal, browser, screenshot_dir):
     _new_village(portal, "rumah-domain", "Desa Rumah Domain", "desa-rumah.test", True, "Kabar dari domain sendiri")
-    from playwright.sync_api import sync_playwright
-
-    # Chromium finds *.localhost by itself; the own domain, as DNS would, on this machine.
+    # Chromium finds *.localhost by itself; the own domain as DNS would find it, on this machine.
     args = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP desa-rumah.test 127.0.0.1"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
-        try:
-            page = browser.new_context(**PHONE, locale="id-ID").new_page()
-            page.goto(f"http://desa-rumah.test:{portal.port}/")
-            assert "Desa Rumah Domain" in page.inner_text("body")
-            page.get_by_role("link", name="Kabar dari domain sendiri").first.click()
-            page.wait_for_load_state("domcontentloaded")
-            canonical = page.locator("link[rel=canonical]").get_attribute("href")
-            assert canonical == f"http://desa-rumah.test:{portal.port}/berita/kabar-domain/"
-            page.screenshot(path=str(screenshot_dir / "own-domain-article-phone.png"))
-            # The old subdomain leads to the same page on the domain.
-            page.goto(portal.url("rumah-domain", "/berita/kabar-domain/"))
-            assert page.url == f"http://desa-rumah.test:{portal.port}/berita/kabar-domain/"
-        finally:
-            browser.close()
+    own_browser = browser.browser_type.launch(executable_path=CHROMIUM, args=args)
+    try:
+        page = own_browser.new_context(**PHONE, locale="id-ID").new_page()
+        page.goto(f"http://desa-rumah.test:{portal.port}/")
+        assert "Desa Rumah Domain" in page.inner_text("body")
+        page.get_by_role("link", name="Kabar dari domain sendiri").first.click()
+        page.wait_for_load_state("domcontentloaded")
+        canonical = page.locator("link[rel=canonical]").get_attribute("href")
+        assert canonical == f"http://desa-rumah.test:{portal.port}/berita/kabar-domain/"
+        share = page.get_by_role("link", name="Bagikan ke WhatsApp").get_attribute("href")
+        assert "desa-rumah.test" in share and "rumah-domain.localhost" not in share
+        page.screenshot(path=str(screenshot_dir / "own-domain-article-phone.png"))
+        # The old subdomain leads to the same page on the domain.
+        page.goto(portal.url("rumah-domain", "/berita/kabar-domain/"))
+        assert page.url == f"http://desa-rumah.test:{portal.port}/berita/kabar-domain/"
+    finally:
+        own_browser.close()
