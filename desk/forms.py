@@ -12,6 +12,7 @@ from desk.activity import day_start
 from imports import runs, sources
 from imports.fetch import FEED_TYPES, FetchError, fetch
 from imports.importer import members_of, suggested_topics
+from villages import domains
 from villages.models import AuditEntry, Kecamatan, Membership, User, Village
 from villages.phones import WhatsAppField
 
@@ -276,3 +277,42 @@ class ReadershipPeriod(forms.Form):
     def period(self):
         """(first day, last day), both counted."""
         return self.cleaned_data["dari"], self.cleaned_data["sampai"]
+
+
+class DomainForm(forms.Form):
+    """A village's own domain: the name as staff type it (with or without
+    https://, in capitals, an international name), kept as DNS knows it."""
+
+    domain = forms.CharField(
+        label="Domain sendiri", max_length=300,
+        help_text="Domain milik desa, misalnya taan.desa.id. Situs desa dibuka di sana setelah DNS-nya diperiksa.",
+        widget=forms.TextInput(attrs={"autocapitalize": "none", "autocomplete": "off", "spellcheck": "false",
+                                      "inputmode": "url"}),
+    )
+
+    def __init__(self, *args, village=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.village = village
+
+    def clean_domain(self):
+        name = domains.normalize(self.cleaned_data["domain"])
+        taken = Village.objects.filter(domain=name).exclude(pk=getattr(self.village, "pk", None)).first()
+        if taken is not None:
+            raise ValidationError(f"{domains.readable(name)} sudah dipakai {taken.name}.")
+        return name
+
+
+class NewDomainForm(DomainForm):
+    """The desk's list of own domains: a village and its new domain."""
+
+    village = forms.ModelChoiceField(Village.objects.none(), label="Desa", empty_label="Pilih desa")
+    field_order = ["village", "domain"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = Village.objects.for_user(user).filter(domain__isnull=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.village = cleaned.get("village")
+        return cleaned

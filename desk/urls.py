@@ -19,4 +19,6 @@ urlpatterns = [
     path("impor/<int:pk>/", views.import_run, name="import_run"),
     path("ekspor/", site_export.export, name="export"),
     path("ekspor/<int:run_pk>/unduh/", site_export.download, name="export_download"),
+    path("domain/", views.own_domains, name="own_domains"),
+    path("domain/<slug:slug>/", views.own_domain, name="own_domain"),
 ]

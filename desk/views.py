@@ -11,7 +11,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -22,13 +22,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from accounts import invitations
 from articles.models import Article
 from desk.activity import WeeklyChart, is_new, is_quiet, village_activity, with_activity
-from desk.forms import ActivityOptions, FeedFilter, ImportMappingForm, ImportStartForm, NewVillageForm, ReasonForm
+from desk.forms import (
+    ActivityOptions, DomainForm, FeedFilter, ImportMappingForm, ImportStartForm, NewDomainForm, NewVillageForm, ReasonForm,
+)
 from imports import runs, sources
 from imports.importer import Options, import_export
 from imports.models import ImportRun
 from tips import rumours
 from tips.models import Tip
-from villages import roles
+from villages import domains, roles
 from villages.models import AuditEntry, Village
 
 FEED_PER_PAGE = 50
@@ -259,3 +261,63 @@ def import_run(request, pk):
 
 
 import_run = district_view(import_run, roles.Action.IMPORT_SITE)
+
+
+def own_domains(request):
+    """Villages' own domains: each with its state, and a new one to add."""
+    form = NewDomainForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        village = form.cleaned_data["village"]
+        try:
+            village.set_domain(request.user, form.cleaned_data["domain"])
+        except ValidationError as error:
+            form.add_error("domain", error)
+        else:
+            messages.success(request, f"Domain {village.domain_readable} dipasang untuk {village.name}. "
+                                      "Pasang catatan DNS di bawah ini, lalu tekan “Periksa DNS”.")
+            return redirect("desk:own_domain", slug=village.slug)
+    villages = Village.objects.for_user(request.user).filter(domain__isnull=False).order_by("domain")
+    context = desk_context(request, "Domain sendiri desa", form=form, villages=villages, base_domain=settings.KIM_BASE_DOMAIN)
+    return TemplateResponse(request, "desk/own_domains.html", context, status=400 if request.method == "POST" else 200)
+
+
+own_domains = district_view(own_domains, roles.Action.MANAGE_DOMAINS)
+
+
+def own_domain(request, slug):
+    """One village's own domain: the DNS records to set, "Periksa DNS", a
+    new name, or none."""
+    village = get_object_or_404(Village.objects.for_user(request.user), slug=slug)
+    form = DomainForm(initial={"domain": village.domain_readable}, village=village)
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "check" and village.domain:
+            result = village.check_domain(request.user)
+            (messages.success if result.points_here else messages.error)(request, result.message)
+            return redirect("desk:own_domain", slug=village.slug)
+        if action == "remove" and village.domain:
+            name = village.domain_readable
+            village.set_domain(request.user, "")
+            messages.success(request, f"Domain {name} dilepas. Situs {village.name} kembali di {village.subdomain}.")
+            return redirect("desk:own_domains")
+        if action == "save":
+            form = DomainForm(request.POST, village=village)
+            if form.is_valid():
+                try:
+                    changed = village.set_domain(request.user, form.cleaned_data["domain"])
+                except ValidationError as error:
+                    form.add_error("domain", error)
+                else:
+                    if changed:
+                        messages.success(request, f"Domain diganti menjadi {village.domain_readable}. Periksa DNS-nya lagi.")
+                    return redirect("desk:own_domain", slug=village.slug)
+        status = 400
+    context = desk_context(
+        request, f"Domain sendiri {village.name}", village=village, form=form,
+        records=domains.records(village) if village.domain else [],
+    )
+    return TemplateResponse(request, "desk/own_domain.html", context, status=status)
+
+
+own_domain = district_view(own_domain, roles.Action.MANAGE_DOMAINS)

@@ -25,7 +25,7 @@ from articles.models import Article, Photo, Topic
 from imports import bodies
 from imports.fetch import FetchError, fetch
 from imports.models import ImportedPhoto, ImportedPost, OldLink, Source, image_key
-from villages.models import User
+from villages.models import AuditEntry, User
 
 UPLOADS = "/wp-content/uploads/"
 # WordPress's resized copies: kakao-300x200.jpg is kakao.jpg, smaller.
@@ -60,6 +60,8 @@ class Options:
     fetch: bool = True
     dry_run: bool = False
     source_url: str = ""  # for a feed that does not name its site
+    origin: str = ""  # the file or feed address imported, for the audit log
+    actor_name: str = ""  # who ran it, when no account did (a command on the server)
 
 
 def suggested_topics(export):
@@ -297,8 +299,30 @@ class Importer:
 
 
 def import_export(export, options):
-    """Import `export` into `options.village`; the Report."""
-    return Importer(export, options).run()
+    """Import `export` into `options.village`; the Report. A real import
+    (not a dry run) is written to the audit log: who, what, into which
+    village, and the counts."""
+    report = Importer(export, options).run()
+    if not options.dry_run:
+        record_import(export, options, report)
+    return report
+
+
+def record_import(export, options, report, failed=""):
+    """The audit log's entry of an import (villages.models.AuditEntry)."""
+    site = export.site_url or options.source_url
+    what = Source.Kind(export.kind).label if export.kind in Source.Kind.values else "Situs lama"
+    subject = f"{what}: {export.title or site or 'tanpa nama'}" + (f" ({site})" if site and export.title else "")
+    counts = (
+        f"berita baru {report.created}, diperbarui {report.updated}, dibiarkan {len(report.kept)}; "
+        f"foto baru {report.photos_new}, dipakai ulang {report.photos_reused}, gambar tidak didapat {len(report.missing)}; "
+        f"alamat lama baru {report.old_links}"
+    )
+    reason = "; ".join(part for part in (
+        f"gagal: {failed}" if failed else "", counts, f"berkas: {options.origin}" if options.origin else "",
+    ) if part)
+    AuditEntry.record(options.user, AuditEntry.Action.SITE_IMPORTED, options.village, subject=subject, reason=reason,
+                      actor_name=options.actor_name or ("" if options.user else "server"))
 
 
 def members_of(village):

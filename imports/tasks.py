@@ -12,6 +12,7 @@ from articles.models import Topic
 from imports import sources
 from imports.importer import Options, import_export, members_of
 from imports.models import ImportRun
+from villages.models import AuditEntry
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ def perform(run_id):
             default_topic=Topic.objects.filter(pk=run.options.get("default_topic") or 0).first(),
             members={login: members[pk] for login, pk in run.options.get("members", {}).items() if pk in members},
             source_url=sources.site_url(run.original_name),
+            origin=run.original_name,
+            actor_name="" if run.created_by else "akun yang sudah dihapus",
         )
         report = import_export(export, options).as_json()
         state = ImportRun.State.DONE
@@ -45,6 +48,8 @@ def perform(run_id):
         log.exception("Import run %s failed", run_id)
         report = {"error": " ".join(error.messages) if isinstance(error, ValidationError) else "Terjadi kesalahan di server; lihat log."}
         state = ImportRun.State.FAILED
+        AuditEntry.record(run.created_by, AuditEntry.Action.SITE_IMPORTED, run.village, subject=run.original_name,
+                          reason=f"gagal: {report['error']}", actor_name="" if run.created_by else "akun yang sudah dihapus")
     run.report, run.state, run.finished = report, state, timezone.now()
     run.save(update_fields=["report", "state", "finished"])
     run.forget_file()

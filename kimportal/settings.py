@@ -4,6 +4,7 @@ Development defaults are safe (SQLite in the project, local-memory cache);
 production refuses to start without a real SECRET_KEY.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import urlparse
@@ -85,7 +86,22 @@ KIM_DISTRICT_EMBLEM = os.environ.get("KIM_DISTRICT_EMBLEM", "img/district-emblem
 KIM_URL_SCHEME = os.environ.get("KIM_URL_SCHEME", "http" if DEBUG else "https")
 KIM_URL_PORT = os.environ.get("KIM_URL_PORT", "")
 
-ALLOWED_HOSTS = [KIM_BASE_DOMAIN, "." + KIM_BASE_DOMAIN]
+# Which hosts are served is decided once, by villages.middleware.SiteMiddleware
+# at the top of the stack: the base domain, its village subdomains and the
+# verified own domains of villages (in the database); every other host gets
+# 400 there. Django's list cannot name hosts from the database, so it only
+# checks that a Host header is well formed; villages/checks.py refuses to
+# start when SiteMiddleware is not in front doing the rest.
+ALLOWED_HOSTS = ["*"]
+# The server's public addresses (comma-separated), which a village's own
+# domain must point at (villages/domains.py): shown to staff as the DNS
+# records to set. Empty: wherever KIM_BASE_DOMAIN points.
+KIM_SERVER_ADDRESSES = [a.strip() for a in os.environ.get("KIM_SERVER_ADDRESSES", "").split(",") if a.strip()]
+for _address in KIM_SERVER_ADDRESSES:
+    try:
+        ipaddress.ip_address(_address)
+    except ValueError:
+        raise ImproperlyConfigured(f"KIM_SERVER_ADDRESSES must be IP addresses, not {_address!r}")
 
 # Our apps, lowest layer first (the import contract in .importlinter
 # checks that imports only point down this list): the page cache, tenancy,

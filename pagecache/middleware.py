@@ -1,6 +1,6 @@
 """Serving anonymous readers whole pages from the cache (see stamps.py).
 
-A cached page is keyed by scheme, host, path, query string (without a
+A cached page is keyed by scheme, host (as the site knows it), port, path, query string (without a
 share's tracking parameters), Save-Data and gzip, and remembers the stamps
 it was built under: it is served only while they are the current ones. The
 stamps and the entry come back in one round trip to the cache, which is all
@@ -80,7 +80,11 @@ def page_key(request):
     meta = request.META
     gzip = "gzip" if accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", "")) else ""
     save_data = "on" if meta.get("HTTP_SAVE_DATA", "").strip().lower() == "on" else ""
-    wanted = f"{request.scheme}://{request.get_host()}{request.path}?{query}|{save_data}|{gzip}"
+    # The host as the site knows it (request.site.host: lower case, no
+    # trailing dot), so TAAN.desa.id. and taan.desa.id share one entry, and
+    # the port the reader came in on: one entry per host, never shared.
+    port = request.get_host().rpartition("]")[2].partition(":")[2]
+    wanted = f"{request.scheme}://{request.site.host}:{port}{request.path}?{query}|{save_data}|{gzip}"
     digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"kim:page:{digest}"
 

@@ -7,10 +7,13 @@ as the pages, which is why production needs a shared cache (Redis or
 Memcached) as soon as more than one process serves: a local-memory cache
 bumped in one Gunicorn worker is not seen by the others.
 
-Every key built from stamps is made here: stamp keys, and `versioned_key`
-for values that hold while a site's stamps stand (the village lookup).
+Every key built from stamps is made here: stamp keys, `versioned_key`
+for values that hold while a site's stamps stand (the village lookup), and
+`scoped_key` for values that hold while one named stamp stands (which
+village an own domain names).
 """
 
+import hashlib
 import logging
 import uuid
 
@@ -81,6 +84,31 @@ def versioned_key(request, name):
     if stamps is None:
         return None
     return f"kim:{name}:{request.site.cache_scope}:{'.'.join(stamps)}"
+
+
+def scoped_key(scope, name, create=False):
+    """The key of `name`'s value while the stamp of `scope` stands, or None.
+
+    Without `create`, a missing stamp is not made and the answer is None:
+    a lookup that finds nothing asks with create=False and writes nothing,
+    so a flood of made-up names leaves nothing behind in the cache; one that
+    finds something asks with create=True before keeping it. `name` may be
+    anything (a host name of 253 characters): the key holds its digest."""
+    key = stamp_key(scope)
+    try:
+        stamp = cache.get(key)
+        if stamp is None:
+            if not create:
+                return None
+            cache.add(key, uuid.uuid4().hex[:12], STAMP_SECONDS)
+            stamp = cache.get(key)
+    except Exception:
+        log.exception("Page cache unavailable")
+        return None
+    if stamp is None:
+        return None
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return f"kim:{scope}:{digest}:{stamp}"
 
 
 def _bump(*scopes):

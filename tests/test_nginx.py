@@ -32,7 +32,17 @@ from harness.servers import DEMO_PASSWORD, ROOT, PortalServer, free_port
 pytestmark = pytest.mark.xdist_group("nginx")
 
 SITE_CONF = ROOT / "deploy" / "nginx" / "kimportal.conf"
+SHARED_CONF = ROOT / "deploy" / "nginx" / "kimportal-site.conf"
+OWN_DOMAIN_CONF = ROOT / "deploy" / "nginx" / "own-domain.conf"
+OWN_DOMAIN_SCRIPT = ROOT / "deploy" / "own-domain.sh"
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
+# Villages' own domains, each with a block of its own in nginx (as
+# deploy/own-domain.sh writes them): the first is the other seeded village's,
+# verified in the portal (Taan stays on its subdomain for the tests above);
+# the second is Taan's, only added (not verified yet); the third is in nginx
+# but in no village of the portal.
+OWN = "sendiri-desa.test"
+OWN_DOMAINS = [OWN, "belum-desa.test", "hantu-desa.test"]
 
 
 def nginx_binary():
@@ -42,16 +52,26 @@ def nginx_binary():
     return found
 
 
-def render_site(*, http_port, https_port, cert_dir, static_root, media_root, upstream, log_dir):
-    """The production site file with its placeholders swapped for loopback ones;
-    beside its own access log, the tests' log of which upstream answered."""
-    text = SITE_CONF.read_text()
+def render_site(*, http_port, https_port, cert_dir, static_root, media_root, upstream, log_dir,
+                source=SITE_CONF, domain=None, slug=None):
+    """A production nginx file (the site file, the snippet the sites share,
+    or an own domain's block for `domain` and `slug`) with its placeholders
+    swapped for loopback ones; beside its own access log, the tests' log of
+    which upstream answered."""
+    text = source.read_text()
+    if domain is not None:
+        text = text.replace("village.example.id", domain).replace("village-slug", slug)
     text = text.replace(
         "access_log /var/log/nginx/kimportal.access.log kimportal;",
         f"access_log {log_dir}/kimportal.access.log kimportal;\n    access_log {log_dir}/access.log upstreams;",
     )
+    text = text.replace("/etc/nginx/snippets/kimportal-site.conf", f"{log_dir}/kimportal-site.conf")
+    text = text.replace("/etc/nginx/kimportal-domains/", f"{log_dir}/domains/")
+    text = text.replace("/var/www/kimportal-acme", f"{log_dir}/acme")
     text = text.replace(r"kimportal\.example\.id", r"localhost")
     text = text.replace("/etc/letsencrypt/live/kimportal.example.id/", f"{cert_dir}/")
+    if domain is not None:
+        text = text.replace(f"/etc/letsencrypt/live/{domain}/", f"{cert_dir}/")
     text = text.replace("kimportal.example.id", "localhost")
     text = text.replace("/srv/kimportal/static/", f"{static_root}/")
     text = text.replace("/srv/kimportal/media/", f"{media_root}/")
@@ -60,9 +80,12 @@ def render_site(*, http_port, https_port, cert_dir, static_root, media_root, ups
     text = re.sub(r"^\s*listen \[::\]:.*\n", "", text, flags=re.M)  # loopback is IPv4 here
     text = re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{http_port}", text)
     text = re.sub(r"\blisten 443\b", f"listen 127.0.0.1:{https_port}", text)
-    left = re.findall(r"example\.id|/srv/|/etc/letsencrypt|/var/log|listen (?:80|443)\b|127\.0\.0\.1:8000", text)
+    left = re.findall(
+        r"example\.id|/srv/|/etc/letsencrypt|/etc/nginx/|/var/log|/var/www|village-slug|listen (?:80|443)\b|127\.0\.0\.1:8000",
+        re.sub(r"#.*", "", text),  # what nginx reads, not the comments
+    )
     if left:
-        raise RuntimeError(f"{SITE_CONF} has placeholders this test does not know: {left}")
+        raise RuntimeError(f"{source} has placeholders this test does not know: {left}")
     return text
 
 
@@ -89,13 +112,14 @@ http {{
 
 
 def self_signed_certificate(directory):
-    """fullchain.pem and privkey.pem for localhost and *.localhost, as
-    certbot lays them out."""
+    """fullchain.pem and privkey.pem for localhost, *.localhost and the own
+    domains, as certbot lays them out."""
     directory.mkdir()
+    names = ",".join(f"DNS:{name}" for name in ("localhost", "*.localhost", *OWN_DOMAINS))
     subprocess.run(
         [
             "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,DNS:*.localhost",
+            "-subj", "/CN=localhost", "-addext", f"subjectAltName={names}",
             "-keyout", str(directory / "privkey.pem"), "-out", str(directory / "fullchain.pem"),
         ],
         check=True,
@@ -187,17 +211,34 @@ def stack(tmp_path_factory):
         KIM_EXPORT_X_ACCEL="1",
     )
     portal.start()
+    # The other village's own domain, checked and verified at the desk; Taan's only added.
+    own_slug, own_name = portal.manage("shell", "-c", (
+        "from django.utils import timezone; from villages.models import Village; "
+        "own = Village.objects.exclude(slug='taan').order_by('pk').first(); own.domain = 'sendiri-desa.test'; "
+        "own.domain_verified = timezone.now(); own.save(); "
+        "taan = Village.objects.get(slug='taan'); taan.domain = 'belum-desa.test'; taan.save(); "
+        "print(own.slug, own.name, sep='|')"
+    )).stdout.decode().strip().splitlines()[-1].split("|")
+    slugs = {OWN: own_slug, "belum-desa.test": "taan", "hantu-desa.test": "taan"}
     workdir = tmp_path_factory.mktemp("nginx")
     cert_dir = self_signed_certificate(workdir / "cert")
     http_port, https_port = free_port(), free_port()
-    site = workdir / "kimportal.conf"
-    site.write_text(
-        render_site(
-            http_port=http_port, https_port=https_port, cert_dir=cert_dir,
-            static_root=portal.env["STATIC_ROOT"], media_root=portal.env["MEDIA_ROOT"],
-            upstream=f"127.0.0.1:{portal.port}", log_dir=workdir,
-        )
+    paths = dict(
+        http_port=http_port, https_port=https_port, cert_dir=cert_dir,
+        static_root=portal.env["STATIC_ROOT"], media_root=portal.env["MEDIA_ROOT"],
+        upstream=f"127.0.0.1:{portal.port}", log_dir=workdir,
     )
+    site = workdir / "kimportal.conf"
+    site.write_text(render_site(**paths))
+    (workdir / "kimportal-site.conf").write_text(render_site(source=SHARED_CONF, **paths))
+    (workdir / "domains").mkdir()
+    for domain, slug in slugs.items():
+        (workdir / "domains" / f"{domain}.conf").write_text(
+            render_site(source=OWN_DOMAIN_CONF, domain=domain, slug=slug, **paths)
+        )
+    challenge = workdir / "acme" / ".well-known" / "acme-challenge"
+    challenge.mkdir(parents=True)
+    (challenge / "token-uji").write_text("token-uji.kunci")
     conf = workdir / "nginx.conf"
     conf.write_text(main_conf(workdir, site))
     stderr = open(workdir / "nginx.stderr", "wb")
@@ -218,7 +259,9 @@ def stack(tmp_path_factory):
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
-        yield Stack(portal, workdir, http_port, https_port, cert_dir, process)
+        stack = Stack(portal, workdir, http_port, https_port, cert_dir, process)
+        stack.own_slug, stack.own_name = own_slug, own_name
+        yield stack
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -353,7 +396,7 @@ def test_unknown_host_header_behind_a_known_name_gets_no_answer(stack):
 
 
 def _body_limit_mb():
-    return int(re.search(r"client_max_body_size (\d+)m;", SITE_CONF.read_text()).group(1))
+    return int(re.search(r"client_max_body_size (\d+)m;", SHARED_CONF.read_text()).group(1))
 
 
 def test_body_over_the_limit_is_refused_with_413_before_django(stack):
@@ -446,7 +489,7 @@ def test_gunicorn_config_runs_a_worker_per_core_plus_one(tmp_path):
     assert config["bind"] == "['127.0.0.1:8000']"
 
 
-@pytest.mark.parametrize("name", ["kimportal.service", "kimportal-worker.service", "kimportal-tips-retention.service", "kimportal-reads.service", "kimportal-reads.timer"])
+@pytest.mark.parametrize("name", ["kimportal.service", "kimportal-worker.service", "kimportal-tips-retention.service", "kimportal-reads.service", "kimportal-reads.timer", "kimportal-domains.service", "kimportal-domains.timer"])
 def test_systemd_units_verify_clean(tmp_path, name):
     # The unit's paths, pointed at this checkout and its virtual environment.
     env_file = tmp_path / "kimportal.env"
@@ -472,3 +515,126 @@ def test_systemd_units_verify_clean(tmp_path, name):
     result = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == ""
+
+
+# A village's own domain, end to end: nginx's block for it (deploy/nginx/own-domain.conf)
+# in front of the portal, which serves it only once verified.
+
+
+def test_an_own_domain_reaches_its_village_through_nginx(stack):
+    status, headers, body = request(stack, OWN)
+    assert status == 200
+    assert stack.own_name in body.decode() and "Desa Taan" not in body.decode()
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_an_own_domains_links_name_it_over_https(stack):
+    _, _, body = request(stack, OWN, "/rss/")
+    text = body.decode()
+    assert f"https://{OWN}/berita/" in text and f"{stack.own_slug}.localhost" not in text
+
+
+def test_the_old_subdomain_answers_301_to_the_own_domain(stack):
+    status, headers, _ = request(stack, f"{stack.own_slug}.localhost", "/tentang/?s=wa")
+    assert status == 301
+    assert headers["Location"] == f"https://{OWN}/tentang/?s=wa"
+
+
+def test_plain_http_on_an_own_domain_redirects_to_https(stack):
+    status, headers, _ = request(stack, OWN, "/cari/?q=kakao", tls=False)
+    assert status == 301
+    assert headers["Location"] == f"https://{OWN}/cari/?q=kakao"
+
+
+def test_an_own_domain_not_verified_gets_400_from_the_portal(stack):
+    path, marker = marked("/")
+    status, _, _ = request(stack, "belum-desa.test", path)
+    assert status == 400
+    assert stack.upstream_of(marker) == f"127.0.0.1:{stack.portal.port}"
+
+
+def test_a_domain_nginx_knows_but_no_village_has_gets_400(stack):
+    assert request(stack, "hantu-desa.test")[0] == 400
+
+
+def test_an_own_domain_with_no_block_of_its_own_gets_no_certificate(stack):
+    with pytest.raises(ssl.SSLError, match="UNRECOGNIZED_NAME"):
+        request(stack, "lain-desa.test")
+
+
+def test_an_own_domain_never_serves_the_admin_or_the_newsroom(stack):
+    for path in ("/admin/", "/admin/login/", "/redaksi/", "/masuk/"):
+        status, headers, _ = request(stack, OWN, path)
+        assert status == 404, path
+        assert "Set-Cookie" not in headers, path
+
+
+def test_an_old_wordpress_link_answers_301_on_the_own_domain(stack):
+    stack.portal.manage("shell", "-c", (
+        "from articles.models import Article; from imports.models import OldLink; "
+        f"a = Article.objects.on_site().filter(village__slug={stack.own_slug!r}).first(); "
+        "OldLink.objects.get_or_create(village=a.village, path='/?p=4242', defaults={'article': a})"
+    ))
+    status, headers, _ = request(stack, OWN, "/?p=4242")
+    assert status == 301
+    assert headers["Location"].startswith("/berita/")
+    assert request(stack, OWN, headers["Location"])[0] == 200
+    # Another village's host does not know the old address.
+    assert request(stack, "taan.localhost", "/?p=4242")[0] == 200  # Taan's home, no redirect
+
+
+def test_an_own_domain_serves_its_villages_media_and_no_other(stack):
+    own = media_files(stack, stack.own_slug)[0]
+    status, _, body = request(stack, OWN, f"/media/{own.relative_to(stack.media_root)}")
+    assert status == 200 and body == own.read_bytes()
+    taans = media_files(stack, "taan")[0]
+    assert request(stack, OWN, f"/media/{taans.relative_to(stack.media_root)}")[0] == 404
+
+
+def test_certbots_challenge_is_served_for_a_domain_before_its_block_exists(stack):
+    status, _, body = request(stack, "baru-desa.test", "/.well-known/acme-challenge/token-uji", tls=False)
+    assert status == 200 and body == b"token-uji.kunci"
+    with pytest.raises(http.client.RemoteDisconnected):
+        request(stack, "baru-desa.test", "/", tls=False)
+
+
+def test_certbots_challenge_is_served_on_an_own_domain_for_renewals(stack):
+    status, _, body = request(stack, OWN, "/.well-known/acme-challenge/token-uji", tls=False)
+    assert status == 200 and body == b"token-uji.kunci"
+
+
+def _own_domain_script(tmp_path, *args):
+    env = {**os.environ, "KIM_ACME_WEBROOT": str(tmp_path / "acme"), "KIM_NGINX_DOMAINS": str(tmp_path / "domains"),
+           "CERTBOT": "true", "NGINX_RELOAD": "true"}
+    return subprocess.run(["sh", str(OWN_DOMAIN_SCRIPT), *args], env=env, capture_output=True, text=True)
+
+
+def test_the_own_domain_script_writes_the_block_for_the_domain_and_village(tmp_path):
+    result = _own_domain_script(tmp_path, "taan.desa.id", "taan")
+    assert result.returncode == 0, result.stderr
+    block = (tmp_path / "domains" / "taan.desa.id.conf").read_text()
+    assert "server_name taan.desa.id;" in block and "set $kimportal_village taan;" in block
+    assert "/etc/letsencrypt/live/taan.desa.id/fullchain.pem" in block
+    assert "village" + ".example.id" not in block and "village-slug" not in block
+
+
+@pytest.mark.parametrize("domain, slug", [
+    ("taan.desa.id;include /etc/passwd", "taan"), ("TAAN.desa.id", "taan"), ("taan.desa.id", "taan;x"),
+    ("../taan", "taan"), ("taan", "taan"),
+])
+def test_the_own_domain_script_refuses_a_name_that_is_not_one(tmp_path, domain, slug):
+    result = _own_domain_script(tmp_path, domain, slug)
+    assert result.returncode == 2
+    assert not (tmp_path / "domains").exists() or not list((tmp_path / "domains").iterdir())
+
+
+def test_the_own_domain_script_takes_back_a_block_nginx_refuses(tmp_path):
+    env_reload = {"NGINX_RELOAD": "false"}
+    result = subprocess.run(
+        ["sh", str(OWN_DOMAIN_SCRIPT), "taan.desa.id", "taan"],
+        env={**os.environ, "KIM_ACME_WEBROOT": str(tmp_path / "acme"), "KIM_NGINX_DOMAINS": str(tmp_path / "domains"),
+             "CERTBOT": "true", **env_reload},
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert not (tmp_path / "domains" / "taan.desa.id.conf").exists()

@@ -369,6 +369,10 @@ def try_export_site(case):
     staff too); the desk's screen asks the same cell (tests/exports/)."""
     case.post(f"/redaksi/{case.village.slug}/ekspor/", {"format": "zip"})
     return ExportRun.objects.filter(village=case.village).exists()
+def try_manage_domains(case):
+    case.post("/admin/meja/domain/", {"village": case.village.pk, "domain": "desa-sendiri.id"})
+    case.village.refresh_from_db()
+    return case.village.domain == "desa-sendiri.id"
 
 
 TRIES = {
@@ -385,6 +389,7 @@ TRIES = {
     A.MANAGE_ACCOUNTS: try_manage_accounts, A.GRANT_STAFF_ROLES: try_grant_staff_roles,
     A.MANAGE_TWO_FACTOR_DEVICES: try_manage_two_factor_devices, A.IMPORT_SITE: try_import_site,
     A.EXPORT_SITE: try_export_site,
+    A.MANAGE_DOMAINS: try_manage_domains,
 }
 # Actions whose cell can depend on whether what is acted on is live.
 LIVE_MATTERS = {A.VIEW, A.EDIT, A.DELETE, A.RESTORE_FROM_TRASH, A.RESTORE_REVISION, A.CHANGE_PHOTO, A.EDIT_PAGE,
@@ -462,6 +467,7 @@ ACTION_NAMES = {
     A.MANAGE_TWO_FACTOR_DEVICES: "remove someone's two-factor device",
     A.IMPORT_SITE: "import an old site, manage its old links",
     A.EXPORT_SITE: "export the village's site (WordPress file or ZIP)",
+    A.MANAGE_DOMAINS: "give a village its own domain, check its DNS",
 }
 CELL_WORDS = {True: "yes", False: "–", roles.UNTIL_LIVE: "until live¹", roles.IF_EDITORS_PUBLISH: "if allowed²"}
 

@@ -89,7 +89,8 @@ def _values(victim, model_path):
 
 
 def _urls(victim):
-    for urlconf, hosts in (("kimportal.urls", [host()]), ("kimportal.urls_village", [host("taan"), host("bela")])):
+    village_hosts = [host("taan"), host("bela"), *OWN_DOMAINS]
+    for urlconf, hosts in (("kimportal.urls", [host()]), ("kimportal.urls_village", village_hosts)):
         for route in sorted(set(_patterns(get_resolver(urlconf)))):
             model = "/".join(route.split("/")[1:3]) if route.startswith("admin/") else ""
             values = _values(victim, model)
@@ -117,9 +118,25 @@ def _urls(victim):
                 yield host(), trashed_path
 
 
+# Bela on its own domain, verified; Taan's own domain added but not verified (every URL 400).
+OWN_DOMAINS = ["bela.desa.id", "taan.desa.id"]
+
+
+@pytest.fixture
+def own_domains(victim, bela):
+    from django.utils import timezone
+
+    bela.domain, bela.domain_verified = "bela.desa.id", timezone.now()
+    bela.save()
+    taan = victim["draft"].village
+    taan.domain = "taan.desa.id"
+    taan.save()
+
+
 OUTSIDERS = ["anonymous", "bela_editor", "bela_publisher"]
 
 
+@pytest.mark.usefixtures("own_domains")
 @pytest.mark.parametrize("who", OUTSIDERS)
 def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victim, who, request, bela):
     KecamatanFactory()
@@ -157,6 +174,7 @@ def test_no_url_shows_or_changes_another_villages_unpublished_work(client, victi
     assert walked > 200
 
 
+@pytest.mark.usefixtures("own_domains")
 def test_district_staff_reach_every_url_without_a_server_error(client, victim, district_staff):
     client.force_login(district_staff)
     client.raise_request_exception = False

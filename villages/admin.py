@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from villages import roles
 from villages.models import AuditEntry, Kecamatan, Membership, User, Village
@@ -61,9 +63,19 @@ class VillageAdmin(DistrictOnlyAdmin):
     # The look and contact a KIM edits itself, in the newsroom's identity
     # screen (which also makes its icons); district staff may use it too.
     exclude = ["accent", "address", "opening_hours", "email", "facebook", "instagram", "youtube", "tiktok"]
+    # Set and checked at the desk (/admin/meja/domain/), where its DNS is checked.
+    readonly_fields = ["own_domain_state"]
 
     def view_on_site(self, obj):
         return obj.url()
+
+    @admin.display(description="domain sendiri")
+    def own_domain_state(self, obj):
+        if obj is None or obj.pk is None:
+            return "Pasang setelah desa dibuat."
+        state = "aktif" if obj.own_domain else "belum menunjuk ke portal" if obj.domain else "pasang domain sendiri"
+        return format_html('<a href="{}">{}</a> ({})', reverse("desk:own_domain", args=[obj.slug]),
+                           obj.domain_readable or "–", state)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

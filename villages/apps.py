@@ -6,4 +6,4 @@ class VillagesConfig(AppConfig):
     verbose_name = "Desa dan pengguna"
 
     def ready(self):
-        from villages import signals  # noqa: F401
+        from villages import checks, signals  # noqa: F401

@@ -5,9 +5,10 @@ from django.core.files.storage import default_storage
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.templatetags.static import static
+from django.utils import timezone
 
 from pagecache import stamps
-from villages import hosts, identity, phones, roles
+from villages import domains, hosts, identity, phones, roles
 from villages.phones import whatsapp_url
 from villages.renditions import Renditions
 
@@ -124,6 +125,22 @@ class VillageQuerySet(models.QuerySet):
                 cache.set(key, village, stamps.STAMP_SECONDS)
         return village
 
+    def slug_for_domain(self, name):
+        """The subdomain of the village whose verified own domain `name` is
+        (villages/domains.py), or None. Kept in the cache while the domains
+        stamp stands (any change to a village bumps it); a name that is not
+        found writes nothing, so a flood of made-up hosts leaves nothing
+        behind in the cache."""
+        key = stamps.scoped_key(hosts.DOMAINS_SCOPE, f"host:{name}")
+        slug = cache.get(key) if key else None
+        if slug is None:
+            slug = self.filter(domain=name, domain_verified__isnull=False).values_list("slug", flat=True).first()
+            if slug is not None:
+                key = stamps.scoped_key(hosts.DOMAINS_SCOPE, f"host:{name}", create=True)
+                if key:
+                    cache.set(key, slug, stamps.STAMP_SECONDS)
+        return slug
+
 
 class Village(models.Model):
     name = models.CharField("nama desa", max_length=120, help_text="Contoh: Desa Taan")
@@ -170,6 +187,13 @@ class Village(models.Model):
         "aktif", default=True, help_text="Situs desa nonaktif tidak tampil, tetapi datanya tetap tersimpan."
     )
     created = models.DateTimeField("dibuat", auto_now_add=True)
+    # The village's own domain (villages/domains.py), set and checked by
+    # district staff at the desk (/admin/meja/domain/): served, and the
+    # canonical address, only while verified.
+    domain = models.CharField("domain sendiri", max_length=253, unique=True, null=True, blank=True, editable=False)
+    domain_verified = models.DateTimeField("domain terverifikasi", null=True, blank=True, editable=False)
+    domain_checked = models.DateTimeField("DNS terakhir diperiksa", null=True, blank=True, editable=False)
+    domain_check = models.TextField("hasil pemeriksaan DNS", blank=True, editable=False)
 
     objects = VillageQuerySet.as_manager()
 
@@ -187,10 +211,78 @@ class Village(models.Model):
 
     def save(self, *args, **kwargs):
         self.slug = self.slug.lower().strip()
+        self.domain = self.domain or None
         super().save(*args, **kwargs)
 
     def url(self, path="/", request=None):
-        return hosts.build_url(self.slug, path, request)
+        """The absolute URL of `path` on the village's canonical host: its
+        own domain once verified, else its subdomain."""
+        return hosts.build_url(self.slug, path, request, domain=self.own_domain)
+
+    # Its own domain (villages/domains.py).
+
+    @property
+    def own_domain(self):
+        """The verified own domain, the site's canonical host; "" when none."""
+        return self.domain if self.domain and self.domain_verified else ""
+
+    @property
+    def domain_readable(self):
+        return domains.readable(self.domain) if self.domain else ""
+
+    @property
+    def subdomain(self):
+        return domains.subdomain_of(self)
+
+    @transaction.atomic
+    def set_domain(self, actor, name):
+        """Give the village `name` (normalized, villages.domains.normalize)
+        as its own domain, or none with an empty name. A new name starts
+        unverified: it is served only after its DNS is checked. Returns
+        whether anything changed."""
+        if not roles.may(actor, roles.Action.MANAGE_DOMAINS, self):
+            raise PermissionDenied("Anda tidak berhak mengatur domain desa ini.")
+        name = name or None
+        if name == self.domain:
+            return False
+        taken = Village.objects.filter(domain=name).exclude(pk=self.pk).first() if name else None
+        if taken is not None:
+            raise ValidationError(f"{domains.readable(name)} sudah dipakai {taken.name}.", code="taken")
+        before = self.domain_readable
+        self.domain, self.domain_verified, self.domain_checked, self.domain_check = name, None, None, ""
+        self.save(update_fields=["domain", "domain_verified", "domain_checked", "domain_check"])
+        if name:
+            reason = f"{self.domain_readable}" + (f" (sebelumnya {before})" if before else "")
+            AuditEntry.record(actor, AuditEntry.Action.DOMAIN_SET, self, subject=self, reason=reason)
+        else:
+            AuditEntry.record(actor, AuditEntry.Action.DOMAIN_REMOVED, self, subject=self, reason=before)
+        return True
+
+    def check_domain(self, actor, resolver=domains.resolve, actor_name=""):
+        """Ask DNS whether the domain points at the portal (the check's
+        answer, villages.domains.Check): verified when it does; no longer
+        verified when DNS says it points elsewhere or is gone. `actor` None
+        is the server itself (`manage.py check_domains`), named `actor_name`."""
+        if actor is not None and not roles.may(actor, roles.Action.MANAGE_DOMAINS, self):
+            raise PermissionDenied("Anda tidak berhak mengatur domain desa ini.")
+        if not self.domain:
+            raise ValidationError("Desa ini belum punya domain sendiri.", code="no_domain")
+        # DNS may take seconds: asked before the transaction, which holds
+        # SQLite's write lock from its first statement.
+        result = domains.check(self, resolver)
+        now = timezone.now()
+        with transaction.atomic():
+            self.domain_checked, self.domain_check = now, result.message
+            if result.points_here and not self.domain_verified:
+                self.domain_verified = now
+                AuditEntry.record(actor, AuditEntry.Action.DOMAIN_VERIFIED, self, subject=self, reason=result.message,
+                                  actor_name=actor_name)
+            elif self.domain_verified and not result.points_here and result.definite:
+                self.domain_verified = None
+                AuditEntry.record(actor, AuditEntry.Action.DOMAIN_UNVERIFIED, self, subject=self, reason=result.message,
+                                  actor_name=actor_name)
+            self.save(update_fields=["domain_verified", "domain_checked", "domain_check"])
+        return result
 
     def get_absolute_url(self):
         return self.url()
@@ -396,6 +488,11 @@ class AuditEntry(models.Model):
         MEMBER_ADDED = "member_added", "Menambah anggota tim"
         MEMBER_ROLE_CHANGED = "member_role_changed", "Mengubah peran anggota"
         MEMBER_REMOVED = "member_removed", "Mengeluarkan anggota tim"
+        DOMAIN_SET = "domain_set", "Memasang domain sendiri"
+        DOMAIN_VERIFIED = "domain_verified", "Domain sendiri terverifikasi"
+        DOMAIN_UNVERIFIED = "domain_unverified", "Domain sendiri tidak lagi menunjuk ke portal"
+        DOMAIN_REMOVED = "domain_removed", "Melepas domain sendiri"
+        SITE_IMPORTED = "site_imported", "Mengimpor situs lama"
 
     created = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -420,10 +517,12 @@ class AuditEntry(models.Model):
         return f"{self.actor_name}: {self.get_action_display()} – {self.subject}"
 
     @classmethod
-    def record(cls, user, action, village, subject, reason=""):
+    def record(cls, user, action, village, subject, reason="", actor_name=""):
+        """`actor_name` names who acted when no account did (a command run
+        on the server)."""
         return cls.objects.create(
             actor=user,
-            actor_name=user.get_full_name() or user.username,
+            actor_name=(actor_name or user.get_full_name() or user.username)[:150],
             action=action,
             village=village,
             subject=str(subject)[:300],

@@ -77,6 +77,8 @@ class Action(str, Enum):
     IMPORT_SITE = "import_site"
     # Taking a village's whole site out (exports/): its KIM lead and the district.
     EXPORT_SITE = "export_site"
+    # A village's own domain (villages/domains.py): set, check its DNS, remove.
+    MANAGE_DOMAINS = "manage_domains"
 
 
 R = Role
@@ -118,6 +120,7 @@ TABLE = {
     Action.MANAGE_TWO_FACTOR_DEVICES: (NEVER, NEVER, NEVER, NEVER, ALWAYS),
     Action.IMPORT_SITE:           (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
     Action.EXPORT_SITE:           (NEVER, NEVER, ALWAYS, ALWAYS, ALWAYS),
+    Action.MANAGE_DOMAINS:        (NEVER, NEVER, NEVER, ALWAYS, ALWAYS),
 }
 COLUMNS = (R.NONE, R.EDITOR, R.PUBLISHER, R.DISTRICT, R.SUPERUSER)
 

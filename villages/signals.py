@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from pagecache import stamps
+from villages import hosts
 from villages.models import Kecamatan, Membership, User, Village, village_pages_changed
 
 
@@ -17,6 +18,8 @@ def remember_old_subdomain(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=Village)
 def village_changed(sender, instance, **kwargs):
     village_pages_changed(instance.slug, getattr(instance, "_old_slug", None))
+    # Which own domain names which village (Village.objects.slug_for_domain).
+    stamps.site_changed(hosts.DOMAINS_SCOPE)
 
 
 @receiver([post_save, post_delete], sender=Membership)

@@ -1,6 +1,7 @@
 """What import_wordpress and import_feed share: the options that choose
 topics and authors, and how the plan and the report are printed."""
 
+import getpass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -48,6 +49,15 @@ def _pairs(values, what):
         if not sep or not left.strip() or not right.strip():
             raise CommandError(f"Tulis {what} sebagai KIRI=KANAN, bukan “{value}”.")
         yield left.strip(), right.strip()
+
+
+def server_actor(command_name):
+    """Who the audit log names for an import run on the server."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):
+        who = "?"
+    return f"{who} di server (manage.py {command_name})"
 
 
 def options(export, target, opts, **extra):

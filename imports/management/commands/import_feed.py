@@ -3,6 +3,8 @@ Blogspot and most blogs have one): manage.py import_feed URL-or-FILE --village S
 
 Running it again updates what it made and adds what is new."""
 
+import os
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -34,4 +36,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(" ".join(error.messages))
         feed_site = sources.site_url(source) if source.startswith(("http://", "https://")) else ""
-        _common.run(self, export, _common.options(export, village, opts, source_url=feed_site))
+        _common.run(self, export, _common.options(
+            export, village, opts, source_url=feed_site, origin=source if feed_site else os.path.basename(source),
+            actor_name=_common.server_actor("import_feed"),
+        ))

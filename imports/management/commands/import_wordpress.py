@@ -30,4 +30,7 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages))
         if opts["media_dir"] and not os.path.isdir(opts["media_dir"]):
             raise CommandError(f"Folder media {opts['media_dir']} tidak ada.")
-        _common.run(self, export, _common.options(export, village, opts, media_dir=opts["media_dir"]))
+        _common.run(self, export, _common.options(
+            export, village, opts, media_dir=opts["media_dir"],
+            origin=os.path.basename(opts["file"]), actor_name=_common.server_actor("import_wordpress"),
+        ))
