@@ -28,6 +28,9 @@ from django.conf import settings
 
 django.setup()
 settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.test_logs.FailingPageMiddleware"]
+# Own domains are looked up in the database, so a refused host needs one.
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
 
 from wsgiref.util import setup_testing_defaults
 from django.core.wsgi import get_wsgi_application
@@ -120,7 +123,7 @@ def portal_env(**extra):
 
 
 @pytest.fixture(scope="module")
-def reported():
+def reported(tmp_path_factory):
     """Runs a portal that refuses a scanner's host, then has a view fail;
     returns the status lines and the envelopes the recording server received."""
     with Envelopes() as envelopes:
@@ -131,6 +134,7 @@ def reported():
                 SENTRY_DSN=f"http://publickey@127.0.0.1:{envelopes.port}/1",
                 SENTRY_ENVIRONMENT="uji",
                 KIM_ASSETS_VERSION="7",
+                DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('sentry') / 'portal.sqlite3'}",
             ),
             capture_output=True,
             text=True,
