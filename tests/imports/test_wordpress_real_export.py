@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from articles import photos
 from articles.html import image_sources
 from articles.models import Article, Photo
-from imports import sources
+from imports import bodies, sources
 from imports.models import ImportedPhoto, ImportedPost, OldLink, Source
 from tests.conftest import host
 from tests.imports.conftest import import_wordpress
@@ -114,6 +114,45 @@ def test_a_classic_editor_body_gets_paragraphs_and_its_caption_a_figure(taan, to
     assert "<p>Kelompok tani juga bergotong royong membersihkan saluran irigasi 💪</p>" in body
     assert body.endswith("<p>Terima kasih kepada penyuluh pertanian yang mendampingi warga.</p>")
     assert "[caption" not in body and "<p></p>" not in body
+
+
+def test_a_list_written_after_a_line_of_text_stays_a_list_and_a_pasted_script_goes(taan, topics):
+    import_real(taan)
+    body = _articles(taan)[KERJA_BAKTI].body
+    assert "<p>Yang dikerjakan pekan ini:</p>" in body
+    assert "<ul>\n<li>membersihkan selokan</li>" in body and "<li>mengecat pagar balai desa</li>\n</ul>" in body
+    assert "<br>\n<li>" not in body and "<p><ul>" not in body
+    assert "<script" not in body and "facebook" not in body and "fb-root" not in body
+    assert "<p><strong>Ayo ikut!</strong> Kerja bakti berikutnya dimulai pukul 07.00 WITA.</p>" in body
+
+
+def test_a_block_editor_body_keeps_its_heading_emoji_and_figure_without_block_comments(taan, topics):
+    import_real(taan)
+    body = _articles(taan)[FESTIVAL].body
+    assert "<!--" not in body and "wp-block" not in body and "wp-image" not in body
+    assert "<h2>Lomba dan pentas seni</h2>" in body
+    assert "HUT RI ke-79. 🇮🇩</p>" in body and "Terima kasih semuanya 🙏" in body
+    assert '<figure class="image"><img src="' in body
+    assert "<figcaption>Penonton dari tiga dusun</figcaption></figure>" in body
+
+
+def test_a_youtube_embed_block_becomes_our_video_embed(taan, topics):
+    import_real(taan)
+    body = _articles(taan)[POSYANDU].body
+    assert '<figure class="media"><oembed url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></oembed></figure>' in body
+    assert "wp-block-embed" not in body
+
+
+def test_an_embed_block_of_another_site_becomes_a_link_to_it():
+    body = bodies.convert(
+        '<!-- wp:embed {"url":"https://www.facebook.com/desacontoh/posts/1"} -->\n'
+        '<figure class="wp-block-embed is-provider-facebook"><div class="wp-block-embed__wrapper">\n'
+        "https://www.facebook.com/desacontoh/posts/1\n</div></figure>\n<!-- /wp:embed -->",
+        "https://desacontoh.example",
+        lambda url, alt: None,
+    )
+    assert body.startswith('<p><a href="https://www.facebook.com/desacontoh/posts/1"')
+    assert body.endswith(">https://www.facebook.com/desacontoh/posts/1</a></p>")
 
 
 def test_categories_map_to_topics_and_the_unmapped_go_to_the_default(taan, topics):
