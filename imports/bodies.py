@@ -31,7 +31,26 @@ SHORTCODE = re.compile(
 EMPTY_FIGURE = re.compile(r"<figure\b[^>]*>\s*(?:<figcaption>.*?</figcaption>\s*)?</figure>", re.S | re.I)
 EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|<br>|&nbsp;)*</p>\s*")
 TRAILING_BREAK = re.compile(r"(?:\s*<br>)+\s*</p>")
-BLOCK = re.compile(r"^\s*<(?:p|h[1-6]|ul|ol|table|figure|blockquote|div|hr|pre|iframe|oembed)\b", re.I)
+# Block-level elements, as WordPress's wpautop knows them: text is never
+# wrapped in <p> across them, and a list written straight after a line of
+# text ("Yang dikerjakan:\n<ul>") is a list, not a paragraph holding one.
+# Text is cut at the outer ones (a figure stays one piece with its caption).
+OUTER_BLOCKS = (
+    r"table|div|dl|ul|ol|pre|blockquote|address|p|h[1-6]|hr|section|article|aside|header|footer|nav"
+    r"|figure|details|iframe|oembed"
+)
+INNER_BLOCKS = r"li|dt|dd|thead|tbody|tfoot|tr|td|th|caption|figcaption|summary"
+BLOCK_OPENS = re.compile(rf"(<(?:{OUTER_BLOCKS})\b[^>]*>)", re.I)
+BLOCK_CLOSES = re.compile(rf"(</(?:{OUTER_BLOCKS})\s*>)", re.I)
+BLOCK = re.compile(rf"^\s*</?(?:{OUTER_BLOCKS}|{INNER_BLOCKS})\b", re.I)
+# The block editor's figures for an image and for an embed (the address
+# alone, in a wrapper); its comments go with the sanitiser's.
+BLOCK_IMAGE = re.compile(r"<figure\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bwp-block-image\b[^>]*>", re.I)
+BLOCK_EMBED = re.compile(
+    r"<figure\b[^>]*\bwp-block-embed\b[^>]*>\s*<div\b[^>]*\bwp-block-embed__wrapper\b[^>]*>\s*(\S+?)\s*</div>"
+    r"(?:\s*<figcaption\b[^>]*>.*?</figcaption>)?\s*</figure>",
+    re.S | re.I,
+)
 
 
 def attribute(tag, pattern):
@@ -52,13 +71,36 @@ def _embed(match):
     return format_html('<figure class="media"><oembed url="{}"></oembed></figure>', url) if youtube_id(url) else ""
 
 
+def _block_embed(match):
+    """An embed block: a YouTube video as our editor writes one, any other
+    address (a post of Facebook, a map) as a link to it."""
+    url = html.unescape(match.group(1))
+    if youtube_id(url):
+        return format_html('<figure class="media"><oembed url="{}"></oembed></figure>', url)
+    return format_html('<p><a href="{}">{}</a></p>', url, url)
+
+
+def _paragraph(block):
+    """One blank-line-separated block: left as it is when it starts with a
+    block element, else cut at the block elements it holds, and its text
+    wrapped in <p>."""
+    if BLOCK.match(block):
+        return block
+    pieces = re.split(r"\n\s*\n", BLOCK_CLOSES.sub(r"\1\n\n", BLOCK_OPENS.sub(r"\n\n\1", block)))
+    pieces = [piece.strip() for piece in pieces if piece.strip()]
+    if len(pieces) > 1:
+        return "\n".join(_paragraph(piece) for piece in pieces)
+    return "<p>" + block.replace("\n", "<br>\n") + "</p>"
+
+
 def paragraphs(body):
     """WordPress's wpautop, in short: text written without <p> gets one per
-    blank-line-separated block, and <br> for single line breaks."""
+    blank-line-separated block, and <br> for single line breaks; block
+    elements are left as they are."""
     if "<!-- wp:" in body:  # the block editor writes its own paragraphs
         return body
     blocks = [block.strip() for block in re.split(r"\n\s*\n", body.replace("\r\n", "\n")) if block.strip()]
-    return "\n".join(block if BLOCK.match(block) else "<p>" + block.replace("\n", "<br>\n") + "</p>" for block in blocks)
+    return "\n".join(_paragraph(block) for block in blocks)
 
 
 def convert(body, base_url, photo_for):
@@ -67,6 +109,8 @@ def convert(body, base_url, photo_for):
     when that answers None."""
     body = CAPTION.sub(_caption, body or "")
     body = EMBED.sub(_embed, body)
+    body = BLOCK_EMBED.sub(_block_embed, body)
+    body = BLOCK_IMAGE.sub('<figure class="image">', body)
     body = SHORTCODE.sub("", body)
     body = IMAGE_LINK.sub(r"\1", body)
     body = paragraphs(body)
@@ -86,7 +130,7 @@ def convert(body, base_url, photo_for):
     # What the old markup leaves once cleaned: empty figures and paragraphs,
     # a line break before a paragraph's end.
     body = TRAILING_BREAK.sub("</p>", EMPTY_FIGURE.sub("", body))
-    return EMPTY_PARAGRAPH.sub("", body).strip()
+    return re.sub(r"\n\s*\n", "\n", EMPTY_PARAGRAPH.sub("", body)).strip()
 
 
 def image_urls(body, base_url):
