@@ -158,6 +158,7 @@ class Nginx:
         only the production access log (for benchmarks, beside a peer served
         without TLS; production redirects plain HTTP to HTTPS)."""
         self.workdir = Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
         self.cert_dir = self_signed_certificate(self.workdir / "cert")
         self.http_port, self.https_port = free_port(), free_port()
         text = render_site(
