@@ -39,6 +39,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -60,6 +61,41 @@ def loadavg():
     return Path("/proc/loadavg").read_text().split()[0]
 
 
+def family(pid):
+    """A process and its children (nginx's or Gunicorn's workers)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [pid, *(int(child) for child in children)]
+
+
+def redis_pids(port):
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if command.startswith("redis-server") and f":{port}" in command or f"--port {port}" in command:
+                found.append(int(entry.name))
+    return found
+
+
+def cpu_seconds(pids):
+    """User and system CPU time of these processes so far: what serving
+    costs, which a busy machine slows but does not change."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def wrk(url, host, connections, seconds, headers=()):
     out = subprocess.run(
         ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency",
@@ -68,10 +104,11 @@ def wrk(url, host, connections, seconds, headers=()):
         capture_output=True, text=True, check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors += int(non2xx.group(1)) if non2xx else 0
-    return {"rps": rps, "p50": load._ms(out, "50%"), "p99": load._ms(out, "99%"), "errors": errors}
+    return {"rps": rps, "p50": load._ms(out, "50%"), "p99": load._ms(out, "99%"), "errors": errors, "requests": requests}
 
 
 def fetch(url, host=None, gzip_ok=True):
@@ -96,6 +133,8 @@ def main():
                         help="another server's page in the same run, e.g. 'WordPress front=http://127.0.0.1:8090/'")
     parser.add_argument("--before", type=Path, help="a checkout of the code before, for the uncached pages")
     parser.add_argument("--no-uncached", action="store_true")
+    parser.add_argument("--passes", type=int, default=1,
+                        help="the warm cells (static, pages, peers) this many times, in turn; medians are reported")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
@@ -103,6 +142,7 @@ def main():
         sys.exit("CACHE_URL must be a Redis (redis://host:port/db): nginx reads the pages from it")
     match = re.match(r"redis://([^/:]+):(\d+)(?:/(\d+))?", os.environ["CACHE_URL"])
     redis_address = f"{match.group(1)}:{match.group(2)}"
+    redis = redis_pids(match.group(2))
     if (match.group(3) or "0") != "0":
         sys.exit("use database 0 here (the edge takes any; this script renders only the address)")
     connections = [int(c) for c in args.connections.split(",")]
@@ -121,7 +161,7 @@ def main():
                 "MEDIA_ROOT": str(media_root)}
 
     started = f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC"
-    rows = []
+    rows = {}  # (what, how, conns) -> [(wrk result, load average before, after), ...], in order
 
     def cell(what, how, url, host, expect=None, built=False, **kw):
         """expect: the X-Cache every answer must carry; built: none (the
@@ -131,9 +171,15 @@ def main():
                 headers, _ = fetch(url, host)
                 assert headers.get("X-Cache") == expect, (what, how, headers.get("X-Cache"))
             before = loadavg()
+            servers = [*family(server.process.pid), *(family(nginx.process.pid) if nginx else []), *redis]
+            spent, spent_redis = cpu_seconds(servers), cpu_seconds(redis)
             result = wrk(url, host, c, args.seconds, **kw)
-            rows.append((what, how, c, result, before, loadavg()))
-            print(f"  {what} | {how} | {c} | {result['rps']:.0f} req/s | p99 {result['p99']:.1f} ms | load {before}",
+            result["redis_us"] = 1e6 * (cpu_seconds(redis) - spent_redis) / max(result["requests"], 1)
+            # Server side: Gunicorn, nginx and Redis, whichever answered.
+            result["cpu_us"] = 1e6 * (cpu_seconds(servers) - spent) / max(result["requests"], 1) if how != "peer" else None
+            rows.setdefault((what, how, c), []).append((result, before, loadavg()))
+            print(f"  {what} | {how} | {c} | {result['rps']:.0f} req/s | p99 {result['p99']:.1f} ms | "
+                  f"CPU {result['cpu_us'] or 0:.0f} µs/request (Redis {result['redis_us']:.0f}) | load {before}",
                   file=sys.stderr)
 
     server = load.Gunicorn(env(True), args.workers)
@@ -155,15 +201,18 @@ def main():
         headers, body = fetch(f"{through_nginx}/static/ceiling.html", host_of(village))
         assert headers["Content-Encoding"] == "gzip" and body == compressed, "gzip_static did not serve the .gz"
 
-        cell("static file, the home's compressed bytes", "nginx gzip_static", f"{through_nginx}/static/ceiling.html", host_of(village))
-        cell("static file, the home's compressed bytes", "Gunicorn + WhiteNoise", f"{gunicorn}/static/ceiling.html", host_of(village))
-        for name, site, path in targets:
-            for base in (through_nginx, gunicorn):
-                fetch(base + path, host_of(site))  # built and stored
-            cell(name, "nginx edge", through_nginx + path, host_of(site), expect="edge")
-            cell(name, "Gunicorn page cache", gunicorn + path, host_of(site), expect="hit")
-        for label, url in peers:
-            cell(label, "peer", url, None)
+        for _ in range(args.passes):
+            cell("static file, the home's compressed bytes", "nginx gzip_static", f"{through_nginx}/static/ceiling.html",
+                 host_of(village))
+            cell("static file, the home's compressed bytes", "Gunicorn + WhiteNoise", f"{gunicorn}/static/ceiling.html",
+                 host_of(village))
+            for name, site, path in targets:
+                for base in (through_nginx, gunicorn):
+                    fetch(base + path, host_of(site))  # built and stored
+                cell(name, "nginx edge", through_nginx + path, host_of(site), expect="edge")
+                cell(name, "Gunicorn page cache", gunicorn + path, host_of(site), expect="hit")
+            for label, url in peers:
+                cell(label, "peer", url, None)
 
         if not args.no_uncached:
             server.stop()
@@ -196,14 +245,22 @@ def main():
 
     print(f"\n### {args.label or 'edge'}: {started}, {platform.node()}, {os.cpu_count()} cores, "
           f"{args.workers} Gunicorn workers, nginx worker_processes auto, wrk -t2 {args.seconds}s per cell, "
-          f"Accept-Encoding: gzip, home page {len(compressed)} bytes compressed\n")
-    print("| page | served by | conns | req/s | % of nginx static | p50 ms | p99 ms | errors | load avg before/after |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    ceiling = {c: r["rps"] for what, how, c, r, *_ in rows if how == "nginx gzip_static"}
-    for what, how, c, r, before, after in rows:
-        share = 100 * r["rps"] / ceiling[c]
-        print(f"| {what} | {how} | {c} | {r['rps']:.0f} | {share:.0f} % | {r['p50']:.1f} | {r['p99']:.1f} | "
-              f"{r['errors']} | {before} / {after} |")
+          f"{args.passes} pass(es) of the warm cells (medians), Accept-Encoding: gzip, "
+          f"home page {len(compressed)} bytes compressed\n")
+    print("| page | served by | conns | req/s | % of nginx static | p50 ms | p99 ms | server CPU µs/request (of it Redis) | errors | load avg before each cell |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    median = statistics.median
+    ceiling = {c: median(r["rps"] for r, *_ in runs) for (what, how, c), runs in rows.items() if how == "nginx gzip_static"}
+    for c in connections:
+        for (what, how, conns), runs in rows.items():
+            if conns != c:
+                continue
+            rps = median(r["rps"] for r, *_ in runs)
+            print(f"| {what} | {how} | {c} | {rps:.0f} | {100 * rps / ceiling[c]:.0f} % | "
+                  f"{median(r['p50'] for r, *_ in runs):.1f} | {median(r['p99'] for r, *_ in runs):.1f} | "
+                  f"{'–' if runs[0][0]['cpu_us'] is None else format(median(r['cpu_us'] for r, *_ in runs), '.0f')} "
+                  f"({median(r['redis_us'] for r, *_ in runs):.0f}) | "
+                  f"{sum(r['errors'] for r, *_ in runs)} | {', '.join(before for _, before, _ in runs)} |")
 
 
 if __name__ == "__main__":
