@@ -84,16 +84,23 @@ def redis_pids(port):
 
 
 def cpu_seconds(pids):
-    """User and system CPU time of these processes so far: what serving
-    costs, which a busy machine slows but does not change."""
-    total = 0
+    """{pid: user and system CPU seconds so far}: what serving costs, which
+    a busy machine moves less than req/s."""
+    found = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+        found[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return found
+
+
+def spent_since(start, pids):
+    """CPU seconds since `start`, of the processes alive at both ends (a
+    worker recycled meanwhile is left out, with its successor)."""
+    end = cpu_seconds(pids)
+    return sum(end[pid] - start[pid] for pid in start if pid in end)
 
 
 def wrk(url, host, connections, seconds, headers=()):
@@ -174,9 +181,9 @@ def main():
             servers = [*family(server.process.pid), *(family(nginx.process.pid) if nginx else []), *redis]
             spent, spent_redis = cpu_seconds(servers), cpu_seconds(redis)
             result = wrk(url, host, c, args.seconds, **kw)
-            result["redis_us"] = 1e6 * (cpu_seconds(redis) - spent_redis) / max(result["requests"], 1)
+            result["redis_us"] = 1e6 * spent_since(spent_redis, redis) / max(result["requests"], 1)
             # Server side: Gunicorn, nginx and Redis, whichever answered.
-            result["cpu_us"] = 1e6 * (cpu_seconds(servers) - spent) / max(result["requests"], 1) if how != "peer" else None
+            result["cpu_us"] = 1e6 * spent_since(spent, servers) / max(result["requests"], 1) if how != "peer" else None
             rows.setdefault((what, how, c), []).append((result, before, loadavg()))
             print(f"  {what} | {how} | {c} | {result['rps']:.0f} req/s | p99 {result['p99']:.1f} ms | "
                   f"CPU {result['cpu_us'] or 0:.0f} µs/request (Redis {result['redis_us']:.0f}) | load {before}",
