@@ -6,6 +6,12 @@ a third of the cost of a page served from the cache. A redis.Redis object
 is safe to share between threads (connections come from its pool), so one
 per pool is enough.
 
+Pages are kept as raw bytes (pagecache/entries.py), not pickled, so nginx
+can read them from Redis too: a bytes value that starts with an ASCII
+letter is stored as it is. Neither a pickle (it starts with the PROTO
+opcode) nor an integer (its digits) can start that way, so what comes back
+is told apart by its first byte.
+
 Two smaller costs: Django's backend tries int() on every value before
 unpickling it, and checks every key against memcached's rules (250
 characters, no spaces or control characters), which Redis does not have.
@@ -19,11 +25,18 @@ from django.core.cache.backends import redis
 
 
 class Serializer(redis.RedisSerializer):
+    def dumps(self, obj):
+        if type(obj) is bytes and obj[:1].isalpha():
+            return obj
+        return super().dumps(obj)
+
     def loads(self, data):
         # Every pickle of protocol 2 and later starts with the PROTO opcode;
         # integers are stored as their digits, so incr() works in Redis.
         if data[:1] == pickle.PROTO:
             return pickle.loads(data)
+        if data[:1].isalpha():
+            return data
         return super().loads(data)
 
 

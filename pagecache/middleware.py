@@ -5,12 +5,16 @@ share's tracking parameters), Save-Data and gzip, and remembers the stamps
 it was built under: it is served only while they are the current ones. The
 stamps and the entry come back in one round trip to the cache, which is all
 a cached page costs.
+
+The entry is stored in a form nginx reads too (entries.py): in front of
+Gunicorn, nginx serves the hot pages itself from Redis under the same rule
+(deploy/nginx/lua/kimportal/edge.lua), with the same key, computed the same
+way; whatever it is unsure of, it passes here.
 """
 
 import hashlib
 import logging
 import re
-from collections import namedtuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,7 +24,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe, urlencode
 
-from pagecache import stamps
+from pagecache import entries, stamps
 from pagecache.signals import next_change
 
 log = logging.getLogger(__name__)
@@ -81,17 +85,17 @@ def page_key(request):
     gzip = "gzip" if accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", "")) else ""
     save_data = "on" if meta.get("HTTP_SAVE_DATA", "").strip().lower() == "on" else ""
     # The host as the site knows it (request.site.host: lower case, no
-    # trailing dot), so TAAN.desa.id. and taan.desa.id share one entry, and
-    # the port the reader came in on: one entry per host, never shared.
+    # trailing dot), so TAAN.desa.id. and taan.desa.id share one entry, with
+    # the port the reader came in on, if any: one entry per host, never
+    # shared. Behind nginx the Host header is nginx's $host (no port), the
+    # very name its Lua puts in this key.
     port = request.get_host().rpartition("]")[2].partition(":")[2]
-    wanted = f"{request.scheme}://{request.site.host}:{port}{request.path}?{query}|{save_data}|{gzip}"
-    digest = hashlib.sha256(wanted.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    host = f"{request.site.host}:{port}" if port else request.site.host
+    wanted = f"{request.scheme}://{host}{request.path}?{query}|{save_data}|{gzip}"
+    # SHA-1 because nginx's Lua has it built in (ngx.sha1_bin), and it
+    # computes this same key; only pages Django built as 200 are stored.
+    digest = hashlib.sha1(wanted.encode("utf-8", "surrogateescape")).hexdigest()
     return f"kim:page:{digest}"
-
-
-# A stored page: what the reader was sent, exactly, and the stamps current
-# when it was built. Plain values, so a hit costs one small unpickle.
-Entry = namedtuple("Entry", "stamps status headers content")
 
 # Files never reach the page cache; WhiteNoise (or nginx) serves them.
 _SKIPPED_PREFIXES = tuple(
@@ -122,7 +126,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response["X-Cache"] = "bypass"
             return response
-        if entry is not None and entry.stamps == current:
+        if entry is not None and entry.stamps == self._named(request, current):
             return self._answer(request, self._restore(entry, "hit"))
         stamps.remember(request, current)
         response = self.get_response(request)
@@ -150,9 +154,16 @@ class PageCacheMiddleware:
         except Exception:
             log.exception("Page cache unavailable")
             return None
-        if not all(k in found for k in stamp_keys):
+        if not all(stamps.is_stamp(found.get(k)) for k in stamp_keys):
             return key, None, None
-        return key, tuple(found[k] for k in stamp_keys), found.get(key)
+        return key, tuple(found[k] for k in stamp_keys), entries.unpack(found.get(key))
+
+    @staticmethod
+    def _named(request, values):
+        """Stamps as an entry names them: (key, value as text) pairs."""
+        if values is None:
+            return None
+        return tuple((key, str(value)) for key, value in zip(stamps.keys_of(request), values))
 
     @staticmethod
     def _may_store(response):
@@ -187,7 +198,8 @@ class PageCacheMiddleware:
         if timeout > 0:
             headers = [(h, v) for h, v in response.items() if h != "X-Cache"]
             try:
-                cache.set(key, Entry(built_under, response.status_code, headers, response.content), timeout)
+                entry = entries.pack(self._named(request, built_under), response.status_code, headers, response.content)
+                cache.set(key, entry, timeout)
             except Exception:
                 # The page is built; the reader gets it even if the cache
                 # went away since the lookup.

@@ -11,11 +11,17 @@ Every key built from stamps is made here: stamp keys, `versioned_key`
 for values that hold while a site's stamps stand (the village lookup), and
 `scoped_key` for values that hold while one named stamp stands (which
 village an own domain names).
+
+A stamp is a random positive integer: Redis keeps it as its digits, which
+nginx reads without Python (pagecache/entries.py). Random, not counted up,
+so a stamp evicted and made again never repeats one an old entry holds.
+A value of any other kind (a stamp from before they were integers) counts
+as missing and is replaced.
 """
 
 import hashlib
 import logging
-import uuid
+import secrets
 
 from django.core.cache import cache
 
@@ -43,6 +49,14 @@ def keys_of(request):
     return [stamp_key(scope) for scope in scopes_of(request)]
 
 
+def new_stamp():
+    return secrets.randbits(52) + 1
+
+
+def is_stamp(value):
+    return type(value) is int
+
+
 def remember(request, stamps):
     setattr(request, _MEMO, tuple(stamps) if stamps is not None else None)
 
@@ -59,11 +73,11 @@ def for_request(request, create=True):
         return known
     keys = keys_of(request)
     try:
-        found = cache.get_many(keys)
+        found = {key: value for key, value in cache.get_many(keys).items() if is_stamp(value)}
         if len(found) < len(keys):
             if not create:
                 return None
-            missing = {key: uuid.uuid4().hex[:12] for key in keys if key not in found}
+            missing = {key: new_stamp() for key in keys if key not in found}
             cache.set_many(missing, STAMP_SECONDS)
             found.update(missing)
     except Exception:
@@ -83,7 +97,7 @@ def versioned_key(request, name):
     stamps = for_request(request, create=False)
     if stamps is None:
         return None
-    return f"kim:{name}:{request.site.cache_scope}:{'.'.join(stamps)}"
+    return f"kim:{name}:{request.site.cache_scope}:{'.'.join(map(str, stamps))}"
 
 
 def scoped_key(scope, name, create=False):
@@ -97,22 +111,26 @@ def scoped_key(scope, name, create=False):
     key = stamp_key(scope)
     try:
         stamp = cache.get(key)
-        if stamp is None:
+        if not is_stamp(stamp):
             if not create:
                 return None
-            cache.add(key, uuid.uuid4().hex[:12], STAMP_SECONDS)
+            if stamp is None:
+                # add, not set: two workers making it at once agree on one.
+                cache.add(key, new_stamp(), STAMP_SECONDS)
+            else:  # a stamp from before stamps were integers
+                cache.set(key, new_stamp(), STAMP_SECONDS)
             stamp = cache.get(key)
     except Exception:
         log.exception("Page cache unavailable")
         return None
-    if stamp is None:
+    if not is_stamp(stamp):
         return None
     digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"kim:{scope}:{digest}:{stamp}"
 
 
 def _bump(*scopes):
-    cache.set_many({stamp_key(scope): uuid.uuid4().hex[:12] for scope in scopes}, STAMP_SECONDS)
+    cache.set_many({stamp_key(scope): new_stamp() for scope in scopes}, STAMP_SECONDS)
 
 
 def site_changed(*scopes):

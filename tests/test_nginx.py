@@ -1,39 +1,42 @@
 """deploy/nginx/kimportal.conf in front of a real portal, on loopback.
 
-The production file is rendered for the test (base domain -> localhost,
-ports 80/443 -> free ports, a certificate made here with openssl, tmp
-directories for STATIC_ROOT and MEDIA_ROOT, Gunicorn's port for the upstream)
-and run by the real nginx binary; every request goes over real HTTP(S) to
-127.0.0.1 with the village's host in SNI and in the Host header.
+The production file is rendered for the test (harness/nginx.py: base domain
+-> localhost, ports 80/443 -> free ports, a certificate made here with
+openssl, tmp directories for STATIC_ROOT and MEDIA_ROOT, Gunicorn's port for
+the upstream, a Redis of the test's own as the page cache) and run by the
+real nginx binary with Debian's Lua module; every request goes over real
+HTTP(S) to 127.0.0.1 with the village's host in SNI and in the Host header.
+
+The page cache's changes seen through nginx (a publish, an edit, a
+take-down...) are the tests in tests/pagecache marked `through_nginx`, run
+once more through nginx in front of the test's own live server.
 """
 
 import gzip
 import http.client
 import json
 import os
-import pwd
 import re
-import shutil
-import socket
 import ssl
 import subprocess
 import sys
 import time
+import urllib.parse
 import uuid
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+import redis
 from django.conf import settings
 
-from harness.servers import DEMO_PASSWORD, ROOT, PortalServer, free_port
+from harness.nginx import Nginx, RedisServer, LoopbackTLS, nginx_binary
+from harness.servers import DEMO_PASSWORD, ROOT, PortalServer
 
 pytestmark = pytest.mark.xdist_group("nginx")
 
-SITE_CONF = ROOT / "deploy" / "nginx" / "kimportal.conf"
 SHARED_CONF = ROOT / "deploy" / "nginx" / "kimportal-site.conf"
-OWN_DOMAIN_CONF = ROOT / "deploy" / "nginx" / "own-domain.conf"
 OWN_DOMAIN_SCRIPT = ROOT / "deploy" / "own-domain.sh"
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 # Villages' own domains, each with a block of its own in nginx (as
@@ -42,150 +45,36 @@ GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 # the second is Taan's, only added (not verified yet); the third is in nginx
 # but in no village of the portal.
 OWN = "sendiri-desa.test"
-OWN_DOMAINS = [OWN, "belum-desa.test", "hantu-desa.test"]
-
-
-def nginx_binary():
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
-    if found is None:
-        raise RuntimeError("nginx is not installed: `make system-deps` installs it (Debian package nginx-light).")
-    return found
-
-
-def render_site(*, http_port, https_port, cert_dir, static_root, media_root, upstream, log_dir,
-                source=SITE_CONF, domain=None, slug=None):
-    """A production nginx file (the site file, the snippet the sites share,
-    or an own domain's block for `domain` and `slug`) with its placeholders
-    swapped for loopback ones; beside its own access log, the tests' log of
-    which upstream answered."""
-    text = source.read_text()
-    if domain is not None:
-        text = text.replace("village.example.id", domain).replace("village-slug", slug)
-    text = text.replace(
-        "access_log /var/log/nginx/kimportal.access.log kimportal;",
-        f"access_log {log_dir}/kimportal.access.log kimportal;\n    access_log {log_dir}/access.log upstreams;",
-    )
-    text = text.replace("/etc/nginx/snippets/kimportal-site.conf", f"{log_dir}/kimportal-site.conf")
-    text = text.replace("/etc/nginx/kimportal-domains/", f"{log_dir}/domains/")
-    text = text.replace("/var/www/kimportal-acme", f"{log_dir}/acme")
-    text = text.replace(r"kimportal\.example\.id", r"localhost")
-    text = text.replace("/etc/letsencrypt/live/kimportal.example.id/", f"{cert_dir}/")
-    if domain is not None:
-        text = text.replace(f"/etc/letsencrypt/live/{domain}/", f"{cert_dir}/")
-    text = text.replace("kimportal.example.id", "localhost")
-    text = text.replace("/srv/kimportal/static/", f"{static_root}/")
-    text = text.replace("/srv/kimportal/media/", f"{media_root}/")
-    text = text.replace("/srv/kimportal/partial-uploads/", f"{Path(media_root).parent}/partial-uploads/")
-    text = text.replace("127.0.0.1:8000", upstream)
-    text = re.sub(r"^\s*listen \[::\]:.*\n", "", text, flags=re.M)  # loopback is IPv4 here
-    text = re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{http_port}", text)
-    text = re.sub(r"\blisten 443\b", f"listen 127.0.0.1:{https_port}", text)
-    left = re.findall(
-        r"example\.id|/srv/|/etc/letsencrypt|/etc/nginx/|/var/log|/var/www|village-slug|listen (?:80|443)\b|127\.0\.0\.1:8000",
-        re.sub(r"#.*", "", text),  # what nginx reads, not the comments
-    )
-    if left:
-        raise RuntimeError(f"{source} has placeholders this test does not know: {left}")
-    return text
-
-
-def main_conf(workdir, site_path):
-    """The nginx.conf around the site file, as Debian's is, with every path
-    nginx writes to inside workdir."""
-    # As root, nginx would hand its workers to "nobody", who cannot read
-    # pytest's private tmp directories.
-    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
-    temp = "\n".join(
-        f"    {name}_temp_path {workdir / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return f"""{user}worker_processes 1;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    log_format upstreams '$request_uri $status upstream=$upstream_addr';
-    access_log {workdir / "access.log"} upstreams;
-{temp}
-    include {site_path};
-}}
-"""
-
-
-def self_signed_certificate(directory):
-    """fullchain.pem and privkey.pem for localhost, *.localhost and the own
-    domains, as certbot lays them out."""
-    directory.mkdir()
-    names = ",".join(f"DNS:{name}" for name in ("localhost", "*.localhost", *OWN_DOMAINS))
-    subprocess.run(
-        [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            "-subj", "/CN=localhost", "-addext", f"subjectAltName={names}",
-            "-keyout", str(directory / "privkey.pem"), "-out", str(directory / "fullchain.pem"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return directory
 
 
 class Stack:
-    def __init__(self, portal, workdir, http_port, https_port, cert_dir, process):
+    """The portal under Gunicorn, its Redis, and nginx in front."""
+
+    def __init__(self, portal, redis, nginx):
         self.portal = portal
-        self.workdir = workdir
-        self.http_port = http_port
-        self.https_port = https_port
-        self.cert_dir = cert_dir
-        self.process = process
+        self.redis = redis
+        self.nginx = nginx
+        self.workdir = nginx.workdir
+        self.https_port = nginx.https_port
         self.static_root = Path(portal.env["STATIC_ROOT"])
         self.media_root = Path(portal.env["MEDIA_ROOT"])
+        self.key_prefix = portal.env["CACHE_KEY_PREFIX"]
 
     def tls_context(self):
-        context = ssl.create_default_context(cafile=str(self.cert_dir / "fullchain.pem"))
-        # OpenSSL never matches a wildcard one label above a bare name
-        # (*.localhost); the chain is still checked against our certificate.
-        context.check_hostname = False
-        return context
+        return self.nginx.tls_context()
 
     def upstream_of(self, marker, timeout=5):
-        """What nginx logged as the upstream of the request whose URI holds
-        marker: "-" when nginx answered by itself."""
-        deadline = time.monotonic() + timeout
-        log = self.workdir / "access.log"
-        while time.monotonic() < deadline:
-            for line in log.read_text().splitlines() if log.exists() else []:
-                if marker in line:
-                    return line.rsplit("upstream=", 1)[1]
-            time.sleep(0.05)
-        raise AssertionError(f"nginx logged no request with {marker!r}")
+        return self.nginx.upstream_of(marker, timeout)
+
+    def gunicorn(self):
+        return f"127.0.0.1:{self.portal.port}"
+
+    def redis_client(self):
+        return redis.Redis(port=self.redis.port)
 
 
-class _Loopback(http.client.HTTPConnection):
-    """Connects to 127.0.0.1 whatever the host (*.localhost does not resolve
-    here), and still names the host in the Host header."""
-
-    def connect(self):
-        self.sock = socket.create_connection(("127.0.0.1", self.port), self.timeout)
-
-
-class _LoopbackTLS(http.client.HTTPSConnection):
-    """As _Loopback, and names the host in SNI too, as a browser does."""
-
-    def connect(self):
-        sock = socket.create_connection(("127.0.0.1", self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
-
-
-def request(stack, host, path="/", *, tls=True, method="GET", headers=None, body=None):
-    if tls:
-        conn = _LoopbackTLS(host, stack.https_port, context=stack.tls_context(), timeout=30)
-    else:
-        conn = _Loopback(host, stack.http_port, timeout=30)
-    try:
-        conn.request(method, path, body=body, headers=headers or {})
-        response = conn.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        conn.close()
+def request(stack, host, path="/", **options):
+    return stack.nginx.request(host, path, **options)
 
 
 def marked(path):
@@ -194,11 +83,19 @@ def marked(path):
     return f"{path}{'&' if '?' in path else '?'}m={marker}", marker
 
 
+def shared(path):
+    """path as a shared link carries it (a tracking parameter the page cache
+    drops), unique, to find the request in nginx's log."""
+    marker = uuid.uuid4().hex
+    return f"{path}{'&' if '?' in path else '?'}utm_source={marker}", marker
+
+
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    nginx = nginx_binary()
+    nginx_binary()
     # Two villages with photos are all the media rule needs.
     portal = PortalServer(tmp_path_factory.mktemp("portal"), seed_args=("--villages", "2", "--articles", "2"))
+    cache = RedisServer(tmp_path_factory.mktemp("redis")).start()
     portal.env.update(
         # As in deploy/kimportal.env.example: Django trusts X-Forwarded-Proto
         # and nginx serves the uploads.
@@ -209,64 +106,36 @@ def stack(tmp_path_factory):
         SECURE_SSL_REDIRECT="0",
         # nginx sends finished site exports (exports/runs.py).
         KIM_EXPORT_X_ACCEL="1",
+        # The Redis nginx reads the page cache from.
+        CACHE_URL=cache.url,
     )
-    portal.start()
-    # The other village's own domain, checked and verified at the desk; Taan's only added.
-    own_slug, own_name = portal.manage("shell", "-c", (
-        "from django.utils import timezone; from villages.models import Village; "
-        "own = Village.objects.exclude(slug='taan').order_by('pk').first(); own.domain = 'sendiri-desa.test'; "
-        "own.domain_verified = timezone.now(); own.save(); "
-        "taan = Village.objects.get(slug='taan'); taan.domain = 'belum-desa.test'; taan.save(); "
-        "print(own.slug, own.name, sep='|')"
-    )).stdout.decode().strip().splitlines()[-1].split("|")
-    slugs = {OWN: own_slug, "belum-desa.test": "taan", "hantu-desa.test": "taan"}
-    workdir = tmp_path_factory.mktemp("nginx")
-    cert_dir = self_signed_certificate(workdir / "cert")
-    http_port, https_port = free_port(), free_port()
-    paths = dict(
-        http_port=http_port, https_port=https_port, cert_dir=cert_dir,
-        static_root=portal.env["STATIC_ROOT"], media_root=portal.env["MEDIA_ROOT"],
-        upstream=f"127.0.0.1:{portal.port}", log_dir=workdir,
-    )
-    site = workdir / "kimportal.conf"
-    site.write_text(render_site(**paths))
-    (workdir / "kimportal-site.conf").write_text(render_site(source=SHARED_CONF, **paths))
-    (workdir / "domains").mkdir()
-    for domain, slug in slugs.items():
-        (workdir / "domains" / f"{domain}.conf").write_text(
-            render_site(source=OWN_DOMAIN_CONF, domain=domain, slug=slug, **paths)
-        )
-    challenge = workdir / "acme" / ".well-known" / "acme-challenge"
-    challenge.mkdir(parents=True)
-    (challenge / "token-uji").write_text("token-uji.kunci")
-    conf = workdir / "nginx.conf"
-    conf.write_text(main_conf(workdir, site))
-    stderr = open(workdir / "nginx.stderr", "wb")
-    process = subprocess.Popen(
-        [nginx, "-e", "stderr", "-p", str(workdir), "-c", str(conf),
-         "-g", f"daemon off; pid {workdir / 'nginx.pid'}; error_log stderr;"],
-        stdout=stderr, stderr=subprocess.STDOUT,
-    )
+    nginx = None
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError("nginx did not start:\n" + (workdir / "nginx.stderr").read_text())
-            try:
-                socket.create_connection(("127.0.0.1", https_port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        stack = Stack(portal, workdir, http_port, https_port, cert_dir, process)
+        portal.start()
+        # The other village's own domain, checked and verified at the desk; Taan's only added.
+        own_slug, own_name = portal.manage("shell", "-c", (
+            "from django.utils import timezone; from villages.models import Village; "
+            "own = Village.objects.exclude(slug='taan').order_by('pk').first(); own.domain = 'sendiri-desa.test'; "
+            "own.domain_verified = timezone.now(); own.save(); "
+            "taan = Village.objects.get(slug='taan'); taan.domain = 'belum-desa.test'; taan.save(); "
+            "print(own.slug, own.name, sep='|')"
+        )).stdout.decode().strip().splitlines()[-1].split("|")
+        nginx = Nginx(
+            tmp_path_factory.mktemp("nginx"), upstream=f"127.0.0.1:{portal.port}",
+            static_root=portal.env["STATIC_ROOT"], media_root=portal.env["MEDIA_ROOT"],
+            redis=cache.address, key_prefix=portal.env["CACHE_KEY_PREFIX"],
+            own_domains={OWN: own_slug, "belum-desa.test": "taan", "hantu-desa.test": "taan"},
+        )
+        (nginx.acme_challenges / "token-uji").write_text("token-uji.kunci")
+        nginx.start()
+        stack = Stack(portal, cache, nginx)
         stack.own_slug, stack.own_name = own_slug, own_name
         yield stack
     finally:
-        process.terminate()
-        process.wait(timeout=10)
-        stderr.close()
+        if nginx is not None:
+            nginx.stop()
         portal.stop()
+        cache.stop()
 
 
 def media_files(stack, slug):
@@ -401,7 +270,7 @@ def _body_limit_mb():
 
 def test_body_over_the_limit_is_refused_with_413_before_django(stack):
     path, marker = marked("/admin/login/")
-    conn = _LoopbackTLS("localhost", stack.https_port, context=stack.tls_context(), timeout=30)
+    conn = LoopbackTLS("localhost", stack.https_port, context=stack.tls_context(), timeout=30)
     try:
         # Only the headers: nginx answers from Content-Length alone.
         conn.putrequest("POST", path)
@@ -476,6 +345,157 @@ def test_a_finished_export_is_sent_by_nginx_only_after_the_portal_checked_who_as
     stored = next((stack.media_root.parent / "partial-uploads" / "exports").glob("*.xml")).name
     assert request(stack, "localhost", f"/_ekspor/{stored}")[0] == 404
     assert request(stack, "localhost", download)[0] == 302  # anonymous: to the sign-in page
+
+
+# The edge: pages Django would answer from its page cache, answered by nginx
+# from the same entries in Redis (deploy/nginx/lua/kimportal/edge.lua).
+
+VILLAGE = "taan.localhost"
+BROWSER = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
+
+
+@pytest.fixture(scope="module")
+def village_paths(stack):
+    """The village home, its newest article, a topic page and the feed."""
+    home = request(stack, VILLAGE)[2].decode()
+    article = re.search(r'href="(?:https://taan\.localhost)?(/berita/[^"/]+/)"', home).group(1)
+    topic = re.search(r'href="(?:https://taan\.localhost)?(/topik/[^"/]+/)"', home).group(1)
+    return {"home": "/", "article": article, "topic": topic, "feed": "/rss/"}
+
+
+def from_gunicorn(stack, host, path):
+    """What Django itself answers, as nginx would ask it."""
+    conn = http.client.HTTPConnection("127.0.0.1", stack.portal.port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Host": host, "X-Forwarded-Proto": "https"})
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("page", ["home", "article", "topic", "feed"])
+def test_a_warm_village_page_is_served_by_nginx_without_gunicorn(stack, village_paths, page):
+    path = village_paths[page]
+    request(stack, VILLAGE, path)
+    shared_path, marker = shared(path)
+    status, headers, body = request(stack, VILLAGE, shared_path)
+    assert status == 200
+    assert headers["X-Cache"] == "edge"
+    assert stack.upstream_of(marker) == "-"
+    # What Django sends from its own cache, byte for byte, but for X-Cache.
+    _, django_headers, django_body = from_gunicorn(stack, VILLAGE, path)
+    assert django_headers["X-Cache"] == "hit"
+    assert body == django_body
+    for header in ("Content-Type", "Content-Security-Policy", "Strict-Transport-Security", "X-Frame-Options",
+                   "Referrer-Policy", "Cache-Control", "ETag", "Last-Modified"):
+        assert headers[header] == django_headers[header], header
+    assert "Save-Data" in ", ".join(headers.get_all("Vary"))
+
+
+def test_the_district_portal_is_served_by_nginx_to_readers_without_a_cookie(stack):
+    request(stack, "localhost")
+    path, marker = shared("/")
+    status, headers, body = request(stack, "localhost", path)
+    assert status == 200 and headers["X-Cache"] == "edge" and "Kabupaten Mamuju" in body.decode()
+    assert stack.upstream_of(marker) == "-"
+
+
+def test_a_shares_marker_is_served_from_the_plain_addresses_entry(stack, village_paths):
+    request(stack, VILLAGE, village_paths["article"])
+    status, headers, _ = request(stack, VILLAGE, village_paths["article"] + "?s=wa")
+    assert status == 200 and headers["X-Cache"] == "edge"
+
+
+def test_a_compressed_page_is_served_compressed_by_nginx(stack, village_paths):
+    plain = request(stack, VILLAGE, village_paths["article"])[2]
+    request(stack, VILLAGE, village_paths["article"], headers={"Accept-Encoding": "gzip"})
+    status, headers, body = request(stack, VILLAGE, village_paths["article"], headers={"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["X-Cache"] == "edge" and headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == plain
+
+
+def test_an_unchanged_page_answers_304_from_nginx(stack, village_paths):
+    etag = request(stack, VILLAGE)[1]["ETag"]
+    path, marker = shared("/")
+    status, headers, body = request(stack, VILLAGE, path, headers={"If-None-Match": etag})
+    assert status == 304 and headers["X-Cache"] == "edge" and body == b""
+    assert headers["ETag"] == etag
+    assert stack.upstream_of(marker) == "-"
+
+
+def _page_keys(stack):
+    return set(stack.redis_client().scan_iter(f"{stack.key_prefix}:1:kim:page:*"))
+
+
+def test_a_made_up_parameter_goes_to_gunicorn_and_is_never_stored(stack):
+    request(stack, VILLAGE)
+    before = _page_keys(stack)
+    for _ in range(2):
+        path, marker = marked("/?acak=1")
+        status, headers, _ = request(stack, VILLAGE, path)
+        assert status == 200 and headers["X-Cache"] == "bypass"
+        assert stack.upstream_of(marker) == stack.gunicorn()
+    assert _page_keys(stack) == before
+
+
+def _sign_in(stack, username="distrik"):
+    """The session cookie of a district staff member signed in through /masuk/."""
+    _, headers, _ = request(stack, "localhost", "/masuk/")
+    csrf = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
+    body = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf, "username": username, "password": DEMO_PASSWORD})
+    status, headers, _ = request(stack, "localhost", "/masuk/", method="POST", body=body, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}",
+        "Referer": "https://localhost/masuk/",
+    })
+    assert status == 302, "signing in failed"
+    session = re.search(r"sessionid=([^;]+)", ", ".join(headers.get_all("Set-Cookie"))).group(1)
+    return f"csrftoken={csrf}; sessionid={session}"
+
+
+def test_signed_in_staff_are_never_served_from_nginx(stack):
+    request(stack, "localhost")
+    assert request(stack, "localhost")[1]["X-Cache"] == "edge"
+    cookie = _sign_in(stack)
+    path, marker = shared("/")
+    status, headers, _ = request(stack, "localhost", path, headers={"Cookie": cookie})
+    assert status == 200 and headers["X-Cache"] is None
+    assert stack.upstream_of(marker) == stack.gunicorn()
+
+
+def test_the_beacon_counts_a_read_of_a_page_served_by_nginx(stack, village_paths):
+    path = village_paths["article"]
+    request(stack, VILLAGE, path)
+    status, headers, body = request(stack, VILLAGE, path + "?s=wa")
+    assert headers["X-Cache"] == "edge"
+    meta = re.search(r'<meta name="kim-baca" content="([^"]+)" data-tanda="([^"]+)">', body.decode())
+    assert meta.group(1) == path
+    beacon = urllib.parse.urlencode({"p": path, "t": meta.group(2), "s": "wa", "r": ""})
+    status, _, _ = request(stack, VILLAGE, "/_baca", method="POST", body=beacon, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "User-Agent": BROWSER,
+    })
+    assert status == 204
+    counted = [stack.redis_client().hget(key, f"whatsapp {path}")
+               for key in stack.redis_client().scan_iter(f"{stack.key_prefix}:1:kim:reads:*")]
+    assert b"1" in counted
+
+
+@pytest.fixture
+def redis_stopped(stack):
+    stack.redis.stop()
+    try:
+        yield
+    finally:
+        stack.redis.start()
+
+
+@pytest.mark.parametrize("host", [VILLAGE, "localhost"])
+def test_with_redis_stopped_pages_are_built_fresh_not_errors(stack, village_paths, redis_stopped, host):
+    for path in ("/", village_paths["article"]) if host == VILLAGE else ("/",):
+        path, marker = shared(path)
+        status, headers, body = request(stack, host, path)
+        assert status == 200 and headers["X-Cache"] != "edge" and b"</html>" in body
+        assert stack.upstream_of(marker) == stack.gunicorn()
 
 
 def test_gunicorn_config_runs_a_worker_per_core_plus_one(tmp_path):

@@ -12,6 +12,9 @@ from articles.models import Article
 from tests.conftest import host
 from tests.factories import ArticleFactory, TopicFactory
 
+# Each test once more through nginx and its edge (conftest.py).
+pytestmark = pytest.mark.through_nginx
+
 NOW = timezone.now()
 
 
@@ -36,7 +39,7 @@ def story(taan, topic):
 
 def _cached(client, path="/berita/panen-kakao/"):
     _get(client, path)
-    assert _get(client, path)["X-Cache"] == "hit"
+    assert _get(client, path)["X-Cache"] == client.cache_hit
 
 
 def test_publishing_a_newer_article_gives_its_neighbour_a_next_link_at_once(client, story, taan_publisher):

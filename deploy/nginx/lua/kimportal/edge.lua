@@ -1,0 +1,311 @@
+-- Hot pages from nginx, never stale: the page cache's entries, read from
+-- Redis without a Python process.
+--
+-- Django's page cache (pagecache/middleware.py) stores every anonymous
+-- public page it builds as raw bytes (pagecache/entries.py): a first line
+-- naming the version stamps it was built under and their values then, the
+-- headers, a blank line, the body exactly as sent. Here, for a request
+-- Django would answer from that cache, nginx computes the same key, fetches
+-- the two stamps and the page in one MGET (atomic, one round trip), and
+-- serves the page only when its first line names exactly the stamps it
+-- just read, with exactly their values: the rule Django's own hit follows,
+-- so the next reader after a change gets a fresh page from Django.
+--
+-- Everything else goes on to Gunicorn unchanged (the function returns and
+-- proxy_pass runs): a miss, a stale entry, Redis down, slow (KIMPORTAL_EDGE
+-- timeout) or answering oddly, any query parameter but a share's tracking
+-- ones, a path with escapes, a cookie on the district portal (signed-in
+-- staff are never served from here), a method other than GET and HEAD,
+-- If-Match, and anything this file does not understand. nginx is stricter
+-- than Django, never looser: whatever it serves, Django would have served
+-- from its own cache at that moment, byte for byte, except that it says
+-- "X-Cache: edge" where Django says "hit".
+--
+-- Configured by variables in the server block (deploy/nginx/kimportal.conf):
+--   $kimportal_village          the village's slug, empty on the district portal
+--   $kimportal_redis            host:port or unix:/path of the CACHE_URL's Redis
+--   $kimportal_redis_db         its database number (CACHE_URL's /0)
+--   $kimportal_cache_key_prefix CACHE_KEY_PREFIX (empty unless set)
+
+local ngx = ngx
+local byte, sub, find, format, lower, gmatch, match = string.byte, string.sub, string.find, string.format,
+    string.lower, string.gmatch, string.match
+local concat, type, tonumber = table.concat, type, tonumber
+
+local _M = {}
+
+-- Redis answers in well under a millisecond on the same machine; past this
+-- the page is built by Django instead (which has its own cache to try).
+_M.timeout_ms = 20
+-- Idle connections each nginx worker keeps to Redis, and for how long.
+_M.pool_size = 32
+_M.idle_ms = 30000
+
+-- The parameters a shared link adds (pagecache/middleware.py's
+-- TRACKING_PARAMETER), written out: a name matches only as it stands,
+-- unescaped. Any other parameter goes to Django.
+local TRACKING = { s = true, fbclid = true, gclid = true, igshid = true, mc_cid = true, mc_eid = true }
+local MAX_PARAMETERS = 20
+
+local HEX = ("%02x"):rep(20)
+
+local function only_tracking(args)
+    if args == nil or args == "" then
+        return true
+    end
+    local count = 0
+    for piece in gmatch(args, "[^&]+") do
+        count = count + 1
+        if count > MAX_PARAMETERS then
+            return false
+        end
+        local name = match(piece, "^[^=]*")
+        if not (TRACKING[name] or find(name, "^utm_[a-z_]+$")) then
+            return false
+        end
+    end
+    return true
+end
+
+local function single(headers, name)
+    -- A header sent once, or nil; false when sent more than once.
+    local value = headers[name]
+    if type(value) == "table" then
+        return false
+    end
+    return value
+end
+
+-- The page's key as pagecache.middleware.page_key builds it, for a request
+-- whose query holds nothing the key keeps; nil when Django must decide.
+local function page_key(headers)
+    local path = match(ngx.var.request_uri, "^[^?]*")
+    if not find(path, "^/[%w%-%._~/]*$") then
+        return nil -- escapes or odd bytes: Django decodes them its own way
+    end
+    if not only_tracking(ngx.var.args) then
+        return nil
+    end
+    local save_data = single(headers, "save-data")
+    if save_data == false then
+        return nil
+    end
+    save_data = (save_data and lower(match(save_data, "^%s*(.-)%s*$")) == "on") and "on" or ""
+    local encoding = headers["accept-encoding"]
+    if type(encoding) == "table" then
+        encoding = concat(encoding, ",") -- as Gunicorn joins them
+    end
+    encoding = encoding or ""
+    if find(encoding, "[^%w%p ]") then
+        return nil -- Django's \bgzip\b reads non-ASCII letters as word characters
+    end
+    local gzip = find(encoding, "%f[%w_]gzip%f[^%w_]") and "gzip" or ""
+    local wanted = ngx.var.scheme .. "://" .. ngx.var.host .. path .. "?|" .. save_data .. "|" .. gzip
+    return "kim:page:" .. format(HEX, byte(ngx.sha1_bin(wanted), 1, 20))
+end
+
+local function redis_mget(keys)
+    local sock = ngx.socket.tcp()
+    local t = _M.timeout_ms
+    sock:settimeouts(t, t, t)
+    local address, db = ngx.var.kimportal_redis, tonumber(ngx.var.kimportal_redis_db) or 0
+    local ok, err
+    local pool = address .. "/" .. db
+    if sub(address, 1, 5) == "unix:" then
+        ok, err = sock:connect(address, { pool = pool, pool_size = _M.pool_size })
+    else
+        local host, port = match(address, "^(.+):(%d+)$")
+        ok, err = sock:connect(host, tonumber(port), { pool = pool, pool_size = _M.pool_size })
+    end
+    if not ok then
+        return nil, err
+    end
+    local select_db = db ~= 0 and sock:getreusedtimes() == 0
+    local request = { "*", #keys + 1, "\r\n$4\r\nMGET\r\n" }
+    for _, key in ipairs(keys) do
+        request[#request + 1] = "$" .. #key .. "\r\n" .. key .. "\r\n"
+    end
+    if select_db then
+        table.insert(request, 1, "*2\r\n$6\r\nSELECT\r\n$" .. #tostring(db) .. "\r\n" .. db .. "\r\n")
+    end
+    ok, err = sock:send(request)
+    if not ok then
+        sock:close()
+        return nil, err
+    end
+    if select_db then
+        local line = sock:receive()
+        if line ~= "+OK" then
+            sock:close()
+            return nil, "SELECT answered " .. tostring(line)
+        end
+    end
+    local line
+    line, err = sock:receive()
+    if line ~= "*" .. #keys then
+        sock:close()
+        return nil, err or ("MGET answered " .. line)
+    end
+    local values = {}
+    for i = 1, #keys do
+        line, err = sock:receive()
+        local size = line and byte(line) == 36 and tonumber(sub(line, 2)) -- "$<size>"
+        if not size then
+            sock:close()
+            return nil, err or ("MGET answered " .. line)
+        end
+        if size >= 0 then
+            local value, crlf
+            value, err = sock:receive(size)
+            crlf = value and sock:receive(2)
+            if crlf ~= "\r\n" then
+                sock:close()
+                return nil, err or "MGET answer cut short"
+            end
+            values[i] = value
+        else
+            values[i] = false
+        end
+    end
+    sock:setkeepalive(_M.idle_ms, _M.pool_size)
+    return values
+end
+
+local function strip_weak(etag)
+    return (match(etag, "^W/(.*)$") or etag)
+end
+
+-- django.utils.cache.get_conditional_response, for a page Django would
+-- answer from its cache: If-None-Match first, else If-Modified-Since.
+local function not_modified(headers, etag, last_modified)
+    local none_match = single(headers, "if-none-match")
+    if none_match then
+        if match(none_match, "^%s*%*%s*$") then
+            return true
+        end
+        etag = strip_weak(etag or "")
+        local any = false
+        for candidate in gmatch(none_match, "[^,]+") do
+            candidate = match(candidate, "^%s*(.-)%s*$")
+            if match(candidate, '^W/"[^"]*"$') or match(candidate, '^"[^"]*"$') then
+                any = true
+                if strip_weak(candidate) == etag then
+                    return true
+                end
+            end
+        end
+        if any then
+            return false
+        end
+        -- No tag Django can read: it goes on to If-Modified-Since.
+    end
+    local since = single(headers, "if-modified-since")
+    if since and last_modified then
+        since, last_modified = ngx.parse_http_time(since), ngx.parse_http_time(last_modified)
+        return since ~= nil and last_modified ~= nil and last_modified <= since
+    end
+    return false
+end
+
+-- What a 304 carries, as Django's _not_modified copies them.
+local KEPT_ON_304 = {
+    ["cache-control"] = true, ["content-location"] = true, ["etag"] = true, ["expires"] = true,
+    ["last-modified"] = true, ["vary"] = true,
+}
+
+-- The answer for this request from Redis: (304 or 200, headers as
+-- {name, lowered name, value}, body), or nil to pass it to Django.
+local function lookup()
+    local headers = ngx.req.get_headers()
+    if headers["if-match"] or headers["if-unmodified-since"] or type(headers["if-none-match"]) == "table"
+        or type(headers["if-modified-since"]) == "table" then
+        return
+    end
+    local village = ngx.var.kimportal_village or ""
+    if village == "" and headers["cookie"] then
+        -- The district portal has sessions: whoever sends a cookie may be
+        -- signed in, and Django decides (its cache skips session holders).
+        return
+    end
+    local key = page_key(headers)
+    if not key then
+        return
+    end
+    local prefix = (ngx.var.kimportal_cache_key_prefix or "") .. ":1:"
+    local global_stamp = "kim:stamp:global"
+    local site_stamp = village ~= "" and ("kim:stamp:village:" .. village) or "kim:stamp:district"
+    local values, err = redis_mget({ prefix .. global_stamp, prefix .. site_stamp, prefix .. key })
+    if not values then
+        ngx.log(ngx.INFO, "kimportal edge: Redis: ", err)
+        return
+    end
+    local global_value, site_value, entry = values[1], values[2], values[3]
+    if not (global_value and site_value and entry) then
+        return
+    end
+    local eol = find(entry, "\n", 1, true)
+    if not eol then
+        return
+    end
+    local expected = "KIM1 200 " .. global_stamp .. "=" .. global_value .. " " .. site_stamp .. "=" .. site_value
+    if sub(entry, 1, eol - 1) ~= expected then
+        return -- built under other stamps: stale, or another format
+    end
+    local head_end = find(entry, "\n\n", eol, true)
+    if not head_end then
+        return
+    end
+    local stored, etag, last_modified = {}, nil, nil
+    for line in gmatch(sub(entry, eol + 1, head_end), "([^\n]*)\n") do
+        local colon = find(line, ": ", 1, true)
+        if not colon then
+            return
+        end
+        local name, value = sub(line, 1, colon - 1), sub(line, colon + 2)
+        local lowered = lower(name)
+        if lowered == "etag" then
+            etag = value
+        elseif lowered == "last-modified" then
+            last_modified = value
+        end
+        stored[#stored + 1] = { name, lowered, value }
+    end
+    if not_modified(headers, etag, last_modified) then
+        return 304, stored
+    end
+    return 200, stored, sub(entry, head_end + 2)
+end
+
+function _M.serve()
+    local method = ngx.req.get_method()
+    if method ~= "GET" and method ~= "HEAD" then
+        return
+    end
+    -- A mistake here must cost a page built by Django, never a 500.
+    local ok, status, stored, body = pcall(lookup)
+    if not ok then
+        ngx.log(ngx.ERR, "kimportal edge: ", status)
+        return
+    end
+    if not status then
+        return
+    end
+    ngx.status = status
+    for _, header in ipairs(stored) do
+        if status == 200 and header[2] ~= "content-length" or KEPT_ON_304[header[2]] then
+            ngx.header[header[1]] = header[3]
+        end
+    end
+    ngx.header["X-Cache"] = "edge"
+    if status == 200 then
+        ngx.header["Content-Length"] = #body
+        if method == "GET" then
+            ngx.print(body)
+            return ngx.exit(ngx.HTTP_OK)
+        end
+    end
+    ngx.send_headers()
+    return ngx.exit(ngx.HTTP_OK)
+end
+
+return _M
