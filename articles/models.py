@@ -1,4 +1,5 @@
 import datetime
+import re
 import uuid
 from pathlib import Path
 from typing import NamedTuple
@@ -37,10 +38,14 @@ class Topic(models.Model):
         return self.name
 
 
+# Control characters part words; PostgreSQL refuses NUL in any text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def search_words(text):
     """At most eight words of at most 40 characters: enough for any reader,
     too little to make a slow query."""
-    return [word[:40] for word in (text or "").split()[:8]]
+    return [word[:40] for word in CONTROL_CHARACTERS.sub(" ", text or "").split()[:8]]
 
 
 class SearchDocument(models.Expression):

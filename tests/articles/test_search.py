@@ -68,3 +68,10 @@ def test_results_are_paginated_keeping_the_query(client, taan, settings):
     assert "5 berita ditemukan" in page and "Halaman 1 dari 3" in page
     assert 'href="?q=gotong&amp;page=2"' in page
     assert "Halaman 3 dari 3" in _search(client, "taan", "gotong", page=3)
+
+
+@pytest.mark.parametrize("site", ["taan", ""])
+def test_a_nul_or_control_character_in_the_query_parts_words_instead_of_failing(client, news, site):
+    # PostgreSQL refuses NUL in any text parameter; the fuzzer found it.
+    page = _search(client, site, "posyandu\x00\x07taan")
+    assert "<mark>Posyandu</mark> <mark>Taan</mark> ramai" in page
