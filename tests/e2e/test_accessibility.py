@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import DESKTOP, PHONE
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -49,7 +50,7 @@ def test_no_serious_accessibility_violations(portal, page, site, path):
 
 def test_an_article_page_has_no_serious_accessibility_violations(portal, page):
     page.goto(portal.url("taan"))
-    page.locator("article.card h2 a").first.click()
+    follow(page.locator("article.card h2 a").first)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     assert _serious(result) == []

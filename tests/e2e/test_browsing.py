@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -20,8 +21,7 @@ def test_district_feed_leads_to_the_article_on_its_village_site(portal, page, sc
 
     first = page.locator("article.card h2 a").first
     title = first.inner_text()
-    first.click()
-    page.wait_for_load_state()
+    follow(first)
 
     assert re.fullmatch(rf"http://[a-z0-9-]+\.localhost:{portal.port}/berita/[a-z0-9-]+/", page.url)
     assert page.locator("article.story h1").inner_text() == title
@@ -37,7 +37,7 @@ def test_village_home_reads_well_and_links_to_about_page(portal, page, screensho
     screenshot("village-home")
     menu = page.get_by_role("navigation", name="Menu utama")
     menu.locator("summary", has_text="Profil").click()
-    menu.get_by_role("link", name="Tentang KIM").click()
+    follow(menu.get_by_role("link", name="Tentang KIM"))
     assert page.url == portal.url("taan", "/tentang/")
     assert "Kecamatan" in page.locator("dl.facts").inner_text()
 
@@ -63,7 +63,7 @@ def test_unknown_village_shows_an_indonesian_404_linking_to_the_portal(portal, p
     response = page.goto(portal.url("tidakada"))
     assert response.status == 404
     assert "Situs desa tidak ditemukan" in page.content()
-    page.get_by_role("link", name=re.compile("Portal KIM")).click()
+    follow(page.get_by_role("link", name=re.compile("Portal KIM")))
     assert page.url == portal.url()
 
 

@@ -10,6 +10,7 @@ import urllib.request
 import pytest
 
 from tests.e2e.audit import audit
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -36,7 +37,7 @@ def _submit(page, selector="input[type=submit].default, button[type=submit].defa
 def test_staff_filter_the_feed_and_take_an_article_down_and_back(portal, page, browser, screenshot):
     assert portal.sign_in(page, "distrik") == "/admin/"
     page.goto(portal.url(path="/admin/"))
-    page.get_by_role("link", name="Umpan berita semua desa").click()
+    follow(page.get_by_role("link", name="Umpan berita semua desa"))
     page.select_option("#id_village", label="Desa Taan")
     page.select_option("#id_status", "published")
     _submit(page, ".desk-filter button[type=submit]")
@@ -50,7 +51,7 @@ def test_staff_filter_the_feed_and_take_an_article_down_and_back(portal, page, b
     public_url = first.get_by_role("link", name="Halaman publik").get_attribute("href")
     assert _status(public_url) == 200
 
-    first.get_by_role("link", name="Turunkan").click()
+    follow(first.get_by_role("link", name="Turunkan"))
     page.fill("#id_reason", "Foto memuat wajah anak tanpa izin orang tua.")
     screenshot("desk-take-down")
     audit(page, browser, DESK)
@@ -60,12 +61,12 @@ def test_staff_filter_the_feed_and_take_an_article_down_and_back(portal, page, b
 
     page.goto(portal.url(path="/admin/meja/?status=taken_down"))
     row = page.locator(".desk-table tbody tr", has_text=title)
-    row.get_by_role("link", name="Pulihkan").click()
+    follow(row.get_by_role("link", name="Pulihkan"))
     page.fill("#id_reason", "Foto sudah diganti oleh penulis.")
     _submit(page)
     assert _status(public_url) == 200
 
-    page.get_by_role("link", name="Log audit").first.click()
+    follow(page.get_by_role("link", name="Log audit").first)
     log = page.locator(".desk-table tbody").inner_text()
     assert "Foto memuat wajah anak tanpa izin orang tua." in log
     assert "Foto sudah diganti oleh penulis." in log
@@ -89,7 +90,7 @@ def test_staff_find_the_quiet_kims_and_export_the_figures(portal, page, browser,
     assert len(rows) == len(states)
     assert rows[0]["sepi_14_hari"] == "ya"
 
-    page.locator(".desk-table tbody td[data-label=Desa] a").first.click()
+    follow(page.locator(".desk-table tbody td[data-label=Desa] a").first)
     assert page.locator(".desk-chart svg rect").count() == 52
     screenshot("desk-activity-village")
     audit(page, browser, DESK)
@@ -100,7 +101,7 @@ def test_staff_see_what_was_just_published_above_what_is_scheduled(portal, page,
     page.goto(portal.url(path="/admin/meja/"))
     statuses = page.locator(".desk-table tbody td[data-label=Status]").all_inner_texts()
     assert "Terjadwal" not in statuses
-    page.get_by_role("link", name=re.compile(r"^Terjadwal \(\d+\)$")).click()
+    follow(page.get_by_role("link", name=re.compile(r"^Terjadwal \(\d+\)$")))
     assert "status=scheduled" in page.url
     screenshot("desk-feed-scheduled")
     audit(page, browser, DESK)

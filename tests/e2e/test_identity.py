@@ -8,6 +8,7 @@ import pytest
 
 from demo.drawing import illustration, logo
 from tests.e2e.audit import audit
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -41,8 +42,7 @@ def test_the_village_home_and_article_show_logo_cover_and_colour(portal, page, s
     page.locator("footer").scroll_into_view_if_needed()
     screenshot("village-footer-identity")
     page.evaluate("window.scrollTo(0, 0)")
-    page.locator("article.card h2 a").first.click()
-    page.wait_for_load_state()
+    follow(page.locator("article.card h2 a").first)
     assert page.locator(".brand-logo img").is_visible()
     screenshot("article-identity")
 

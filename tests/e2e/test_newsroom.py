@@ -3,6 +3,7 @@
 import pytest
 
 from harness import images
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -51,7 +52,7 @@ def test_editor_writes_with_phone_photos_and_publisher_publishes(portal, browser
 
     portal.sign_in(page, "penerbit-taan")
     page.goto(portal.url(path="/redaksi/taan/"))
-    page.get_by_role("link", name="Nelayan Taan Panen Rumput Laut").first.click()
+    follow(page.get_by_role("link", name="Nelayan Taan Panen Rumput Laut").first)
     page.screenshot(path=str(screenshot_dir / "newsroom-3-publisher-approves-phone.png"), full_page=True)
     _press(page, "button[name=action][value=publish]")
     assert "Berita sudah terbit." in page.content()
@@ -60,7 +61,7 @@ def test_editor_writes_with_phone_photos_and_publisher_publishes(portal, browser
     reader = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
     page = reader.new_page()
     page.goto(portal.url("taan"))
-    page.get_by_role("link", name="Nelayan Taan Panen Rumput Laut").first.click()
+    follow(page.get_by_role("link", name="Nelayan Taan Panen Rumput Laut").first)
     lead = page.locator(".lead-image img")
     assert lead.get_attribute("alt") == "Nelayan menjemur rumput laut"
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=lead.element_handle())

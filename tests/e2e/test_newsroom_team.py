@@ -9,6 +9,7 @@ import re
 import pytest
 
 from tests.e2e.audit import audit
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -30,7 +31,7 @@ def test_the_kim_lead_invites_changes_and_removes_a_member(portal, page, browser
     screenshot("newsroom-team")
     audit(page, browser)
 
-    page.get_by_role("link", name="+ Undang anggota").click()
+    follow(page.get_by_role("link", name="+ Undang anggota"))
     page.fill("#id_name", name)
     page.fill("#id_whatsapp", "0812 4455 6677")
     page.get_by_label("Editor (menulis, mengajukan)").check()
@@ -45,16 +46,16 @@ def test_the_kim_lead_invites_changes_and_removes_a_member(portal, page, browser
     screenshot("newsroom-team-invited")
     audit(page, browser)
 
-    page.get_by_role("link", name="Kembali ke tim").click()
-    page.get_by_role("link", name=re.compile(name)).click()
+    follow(page.get_by_role("link", name="Kembali ke tim"))
+    follow(page.get_by_role("link", name=re.compile(name)))
     screenshot("newsroom-team-member")
     audit(page, browser)
     page.get_by_label("Penerbit (ketua KIM: menyetujui, menerbitkan)").check()
     _submit(page)
     assert f"{name} sekarang penerbit." in page.locator(".messages").inner_text()
 
-    page.get_by_role("link", name=re.compile(name)).click()
-    page.get_by_role("link", name="Keluarkan dari tim").click()
+    follow(page.get_by_role("link", name=re.compile(name)))
+    follow(page.get_by_role("link", name="Keluarkan dari tim"))
     screenshot("newsroom-team-remove")
     audit(page, browser)
     _submit(page, "button[type=submit].danger")

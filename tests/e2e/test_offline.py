@@ -1,6 +1,7 @@
 """With no connection, the village home and the last articles read stay readable."""
 
 import pytest
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -13,8 +14,7 @@ def test_home_and_last_read_article_are_readable_offline(portal, browser, screen
     page.reload()  # now controlled by the service worker
     link = page.locator("article.card h2 a").first
     title = link.inner_text()
-    link.click()
-    page.wait_for_load_state()
+    follow(link)
     article_url = page.url
     assert page.locator("#offline-banner").is_hidden()
 
@@ -44,8 +44,7 @@ def test_a_page_never_read_says_it_is_not_kept_instead_of_showing_the_home_page(
     page.reload()
     links = page.locator("article.card h2 a")
     never_read = links.nth(1).get_attribute("href")
-    links.first.click()
-    page.wait_for_load_state()
+    follow(links.first)
 
     context.set_offline(True)
     page.goto(never_read)

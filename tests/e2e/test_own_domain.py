@@ -8,6 +8,7 @@ import pytest
 from harness.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.e2e.audit import audit
 from tests.e2e.conftest import PHONE
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -67,8 +68,7 @@ def test_a_village_is_read_on_its_own_domain(portal, browser, screenshot_dir):
         page = own_browser.new_context(**PHONE, locale="id-ID").new_page()
         page.goto(f"http://desa-rumah.test:{portal.port}/")
         assert "Desa Rumah Domain" in page.inner_text("body")
-        page.get_by_role("link", name="Kabar dari domain sendiri").first.click()
-        page.wait_for_load_state("domcontentloaded")
+        follow(page.get_by_role("link", name="Kabar dari domain sendiri").first, wait_until="domcontentloaded")
         canonical = page.locator("link[rel=canonical]").get_attribute("href")
         assert canonical == f"http://desa-rumah.test:{portal.port}/berita/kabar-domain/"
         share = page.get_by_role("link", name="Bagikan ke WhatsApp").get_attribute("href")

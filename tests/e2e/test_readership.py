@@ -6,6 +6,7 @@ import pytest
 
 from tests.e2e.audit import audit
 from tests.e2e.conftest import PHONE
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -46,7 +47,7 @@ def test_the_desks_readership_page(portal, browser, article_url, page, screensho
     _with_reads(portal, browser, article_url)
     assert portal.sign_in(page, "distrik") == "/admin/"
     page.goto(portal.url(path="/admin/meja/"))
-    page.get_by_role("link", name="Pembaca").click()
+    follow(page.get_by_role("link", name="Pembaca"))
     taan = page.locator(".desk-table tbody tr", has_text="Desa Taan").first
     assert int(taan.locator("td[data-label=Dibaca]").inner_text()) >= 2
     assert page.locator("figure.desk-chart svg rect").count() == 52

@@ -5,6 +5,7 @@ import pytest
 
 from tests.e2e.audit import audit
 from tests.e2e.conftest import SCREENSHOTS
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -51,7 +52,7 @@ def test_the_story_links_its_neighbours_and_related_news_and_passes_the_audit(po
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
     newer_title = nav.locator("a.newer").inner_text().split("\n")[-1].strip()
-    nav.locator("a.newer").click()
+    follow(nav.locator("a.newer"))
     assert page.locator("article.story h1").inner_text() == newer_title
 
 
@@ -59,7 +60,7 @@ def test_the_byline_leads_to_the_authors_page_which_passes_the_audit(portal, pag
     page.goto(photo_article["url"])
     byline = page.locator(".byline a")
     name = byline.inner_text()
-    byline.click()
+    follow(byline)
     assert page.url == portal.url("taan", f"/penulis/{photo_article['author']}/")
     assert page.locator("h1").inner_text() == f"Penulis: {name}"
     assert page.locator("article.card").count() >= 2

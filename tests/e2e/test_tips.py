@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from demo.stories import TIP_HOAX
 from tests.e2e.audit import audit
+from tests.e2e.steps import follow
 
 # On the village site the form is what this adds: its targets count (the
 # site's header and footer are audited with every village page).
@@ -39,7 +40,7 @@ def _token_arrived(page):
 
 def test_a_resident_sends_a_message_and_loses_nothing_on_the_way(portal, page, browser, screenshot, screenshot_dir):
     page.goto(portal.url("taan"))
-    page.get_by_role("link", name="Kirim kabar").click()
+    follow(page.get_by_role("link", name="Kirim kabar"))
     assert page.url == portal.url("taan", "/kirim-kabar/")
     _token_arrived(page)
     screenshot("tips-form")
@@ -95,7 +96,7 @@ def test_the_kim_reads_it_and_the_district_sees_the_rumour_from_several_villages
     assert "Kotak masuk" in page.locator("nav.tabs").inner_text()
     screenshot("tips-inbox-editor")
     audit(page, browser)
-    page.locator("a.row", has_text=marker).click()
+    follow(page.locator("a.row", has_text=marker))
     assert marker in page.inner_text("main") and f"Pak Pelapor {marker}" not in page.inner_text("main")
     assert page.get_by_role("button", name="Teruskan ke distrik").count() == 0
     screenshot("tips-message-editor")
@@ -106,7 +107,7 @@ def test_the_kim_reads_it_and_the_district_sees_the_rumour_from_several_villages
     page.goto(portal.url(path="/redaksi/taan/kotak-masuk/?jenis=hoaks"))
     screenshot("tips-inbox-publisher")
     audit(page, browser)
-    page.locator("a.row", has_text=marker).click()
+    follow(page.locator("a.row", has_text=marker))
     assert f"Pak Pelapor {marker}" in page.inner_text("main")
     assert page.get_by_role("link", name="Balas lewat WhatsApp").get_attribute("href").startswith("https://wa.me/6285240067890")
     screenshot("tips-message-publisher")

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.e2e.audit import audit, serious_violations, small_targets
+from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -91,11 +92,9 @@ def test_a_publisher_moves_a_page_and_the_site_follows(portal, page):
     before = footer_order()
     assert before.index("Sejarah") < before.index("Visi dan misi")
     page.goto(portal.url(path="/redaksi/taan/halaman/"))
-    page.get_by_role("button", name="Turun “Sejarah”").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Turun “Sejarah”"))
     after = footer_order()
     assert after.index("Visi dan misi") < after.index("Sejarah")
     page.goto(portal.url(path="/redaksi/taan/halaman/"))
-    page.get_by_role("button", name="Naik “Sejarah”").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Naik “Sejarah”"))
     assert footer_order() == before
