@@ -110,12 +110,7 @@ def wrk(url, host, connections, seconds, headers=()):
          *(arg for header in headers for arg in ("-H", header)), url],
         capture_output=True, text=True, check=True,
     ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
-    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    errors += int(non2xx.group(1)) if non2xx else 0
-    return {"rps": rps, "p50": load._ms(out, "50%"), "p99": load._ms(out, "99%"), "errors": errors, "requests": requests}
+    return load.wrk_result(out)
 
 
 def fetch(url, host=None, gzip_ok=True):

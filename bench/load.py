@@ -193,6 +193,12 @@ def wrk(port, site, path, connections, seconds, body=None):
     ).stdout
     if script:
         os.unlink(script[1])
+    return wrk_result(out)
+
+
+def wrk_result(out):
+    """What wrk --latency printed: requests per second, p50 and p99 in ms,
+    errors (socket errors and answers other than 2xx or 3xx), requests."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     total = int(re.search(r"(\d+) requests in", out).group(1))
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
