@@ -21,10 +21,9 @@ def build_export(run_id):
 
 def perform(run_id):
     """Write a waiting export, once (the claim is atomic)."""
-    claimed = ExportRun.objects.filter(pk=run_id, state=ExportRun.State.WAITING).update(state=ExportRun.State.RUNNING)
-    if not claimed:
+    run = ExportRun.claim(run_id)
+    if run is None:
         return False
-    run = ExportRun.objects.select_related("village").get(pk=run_id)
     try:
         run.size = writing.write_file(run.village, run.format, run.file_path)
         run.state, run.error = ExportRun.State.DONE, ""

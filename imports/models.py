@@ -200,6 +200,14 @@ class ImportRun(models.Model):
     def __str__(self):
         return f"{self.original_name} → {self.village}"
 
+    @classmethod
+    def claim(cls, pk):
+        """Run `pk`, now marked running, if it was waiting; else None (another
+        worker took it first: the claim is one atomic UPDATE)."""
+        if not cls.objects.filter(pk=pk, state=cls.State.WAITING).update(state=cls.State.RUNNING):
+            return None
+        return cls.objects.select_related("village", "created_by").get(pk=pk)
+
     @property
     def file_path(self):
         return run_folder() / self.stored_name

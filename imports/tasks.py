@@ -24,10 +24,9 @@ def run_import(run_id):
 
 def perform(run_id):
     """Import a confirmed run, once (the claim is atomic), keeping its report."""
-    claimed = ImportRun.objects.filter(pk=run_id, state=ImportRun.State.WAITING).update(state=ImportRun.State.RUNNING)
-    if not claimed:
+    run = ImportRun.claim(run_id)
+    if run is None:
         return False
-    run = ImportRun.objects.select_related("village", "created_by").get(pk=run_id)
     try:
         export = sources.read(run.read())
         topics = Topic.objects.in_bulk([pk for pk in run.options.get("topics", {}).values() if pk])
