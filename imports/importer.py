@@ -16,15 +16,14 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
-from articles import photos
 from articles.models import Article, Photo, Topic
 from imports import bodies
-from imports.fetch import FetchError, fetch
+from imports.fetch import FetchError
 from imports.models import ImportedPhoto, ImportedPost, OldLink, Source, image_key
+from imports.photos_ahead import Job, PhotosAhead
 from villages.models import AuditEntry, User
 
 UPLOADS = "/wp-content/uploads/"
@@ -62,6 +61,7 @@ class Options:
     source_url: str = ""  # for a feed that does not name its site
     origin: str = ""  # the file or feed address imported, for the audit log
     actor_name: str = ""  # who ran it, when no account did (a command on the server)
+    workers: int = 1  # processes making photos (imports/photos_ahead.py)
 
 
 def suggested_topics(export):
@@ -151,8 +151,13 @@ class Importer:
         return Source.objects.create(village=self.village, site_url=url, kind=self.export.kind, title=self.export.title[:200])
 
     def run(self):
-        for post in self.export.posts:
-            self._post(post)
+        self.ahead = None if self.options.dry_run else PhotosAhead(self._photo_jobs(), self.options.workers)
+        try:
+            for post in self.export.posts:
+                self._post(post)
+        finally:
+            if self.ahead is not None:
+                self.ahead.close()
         if self.source.pk and not self.options.dry_run:
             self.source.save(update_fields=["last_imported"])
         return self.report
@@ -225,6 +230,22 @@ class Importer:
 
     # Images
 
+    def _photo_jobs(self):
+        """{key: Job} for every image the posts show that this source has
+        not brought in before, in the order the posts show them."""
+        jobs = {}
+        for post in self.export.posts:
+            for url in ([post.featured.url] if post.featured else []) + bodies.image_urls(post.body, self.export.site_url):
+                key = original_url(url)
+                jobs.setdefault(key, self._job(url, key))
+        if self.source.pk:
+            known = set(ImportedPhoto.objects.filter(source=self.source).values_list("key", flat=True))
+            jobs = {key: job for key, job in jobs.items() if image_key(key) not in known}
+        return jobs
+
+    def _job(self, url, original):
+        return Job(self._local_file(url), tuple(dict.fromkeys([original, url])), self.options.fetch)
+
     def _plan_image(self, url):
         key = original_url(url)
         if key in self.images:
@@ -254,7 +275,7 @@ class Importer:
             self.images[key] = record.photo
             return record.photo
         try:
-            processed = photos.process(ContentFile(self._bytes(url, key), name="foto"))
+            processed = self.ahead.take(key, self._job(url, key))
         except (FetchError, ValidationError) as error:
             why = str(error) if isinstance(error, FetchError) else " ".join(error.messages)
             self.report.missing.append([title, url, why])
@@ -265,22 +286,6 @@ class Importer:
         self.report.photos_new += 1
         self.images[key] = photo
         return photo
-
-    def _bytes(self, url, original):
-        local = self._local_file(url)
-        if local is not None:
-            if local.stat().st_size > photos.max_upload_bytes():
-                raise FetchError(f"berkas di folder media lebih besar dari {photos.max_upload_bytes() // 2**20} MB")
-            return local.read_bytes()
-        if not self.options.fetch:
-            raise FetchError("tidak ada di folder media")
-        error = None
-        for address in dict.fromkeys([original, url]):
-            try:
-                return fetch(address, photos.max_upload_bytes(), accept="image/*")
-            except FetchError as failed:
-                error = error or failed
-        raise error
 
     def _local_file(self, url):
         """The copy of an image in the --media-dir (a copy of wp-content/uploads,

@@ -2,6 +2,7 @@
 topics and authors, and how the plan and the report are printed."""
 
 import getpass
+import os
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -26,6 +27,10 @@ def add_arguments(parser):
         "Penulis lain tampil sebagai nama saja.",
     )
     parser.add_argument("--no-fetch", action="store_true", help="Jangan mengunduh gambar dari situs lama.")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+        help="Banyaknya proses yang membuat foto (bawaan: jumlah inti CPU).",
+    )
 
 
 def village(slug):
@@ -81,6 +86,7 @@ def options(export, target, opts, **extra):
         members=members,
         fetch=not opts["no_fetch"],
         dry_run=opts["dry_run"],
+        workers=max(1, opts["workers"]),
         **extra,
     )
 
