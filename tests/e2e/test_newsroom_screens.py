@@ -41,3 +41,18 @@ def test_every_newsroom_screen_passes(portal, page, browser, who, screenshot):
         assert "Django" not in page.title() and "None" not in page.inner_text("body"), path
         screenshot(f"newsroom-screen-{who.split('-')[0]}-{name}")
         audit(page, browser, scope)
+
+
+@pytest.mark.parametrize("path", ["/redaksi/taan/tim/", "/redaksi/taan/halaman/"])
+def test_the_menu_shows_the_screen_it_is_on_and_its_neighbours(portal, page, path):
+    portal.sign_in(page, "penerbit-taan")
+    page.goto(portal.url(path=path))
+    width = page.viewport_size["width"]
+    tabs = page.locator("nav.tabs a")
+    current = page.locator("nav.tabs a[aria-current=page]").bounding_box()
+    assert current["x"] >= 0 and current["x"] + current["width"] <= width
+    # On a phone the menu is wider than the screen: a tab on each side shows there is more.
+    if tabs.last.bounding_box()["x"] >= width:
+        boxes = [tabs.nth(n).bounding_box() for n in range(tabs.count())]
+        assert any(b["x"] < 0 < b["x"] + b["width"] for b in boxes)
+        assert any(b["x"] < width < b["x"] + b["width"] for b in boxes)
