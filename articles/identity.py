@@ -82,10 +82,8 @@ def save(village, fields, logo=None, cover=None, drop_logo=False, drop_cover=Fal
 
 def _delete(folders):
     for folder in folders:
-        if folder and folder.startswith("villages/") and default_storage.exists(folder):
-            _, files = default_storage.listdir(folder)
-            for name in files:
-                default_storage.delete(f"{folder}/{name}")
+        if folder and folder.startswith("villages/"):
+            photos.delete_files(folder)
 
 
 def _delete_tree(root):

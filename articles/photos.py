@@ -9,6 +9,7 @@ and the largest rendition (1600 px) is more than a news page needs.
 """
 
 import io
+import os
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -224,9 +225,24 @@ def delete_folder(folder):
     """Remove a photo's renditions: once the photo is gone, so are its files and URLs."""
     if not RENDITION_PATH.fullmatch(f"{folder}/1.jpg"):
         return
+    delete_files(folder)
+
+
+def delete_files(folder):
+    """Delete the files in `folder`, then the folder itself where the
+    storage has folders: Django's storage API deletes files only, so on a
+    local disk every photo or card deleted would leave an empty folder."""
+    if not default_storage.exists(folder):
+        return
     _, files = default_storage.listdir(folder)
     for name in files:
         default_storage.delete(f"{folder}/{name}")
+    try:
+        os.rmdir(default_storage.path(folder))
+    except NotImplementedError:
+        pass  # an object store: no folders to leave behind
+    except OSError:
+        pass  # not empty (a subfolder, or a file written meanwhile), or gone
 
 
 def store(processed, village_slug):

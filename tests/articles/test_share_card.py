@@ -145,6 +145,15 @@ def test_an_article_deleted_for_good_leaves_no_card_on_disk(client, article, dja
     assert _on_disk(pk) == []
 
 
+def test_an_article_deleted_for_good_leaves_no_empty_folder_for_its_cards(client, article, django_capture_on_commit_callbacks):
+    _make_card(client, article)
+    folder = Path(settings.MEDIA_ROOT) / identity.cards_folder("taan", article.pk)
+    assert folder.is_dir()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert not folder.exists()
+
+
 def test_a_new_title_removes_the_old_card_from_disk_before_anyone_asks_for_the_new_one(
         client, article, django_capture_on_commit_callbacks):
     _make_card(client, article)

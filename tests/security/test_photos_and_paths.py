@@ -32,6 +32,15 @@ def test_deleting_a_photo_removes_its_renditions(client, taan, district_staff, s
     assert client.get(url, HTTP_HOST=host("taan")).status_code == 404
 
 
+def test_deleting_a_photo_leaves_no_empty_folder_behind(taan, settings, django_capture_on_commit_callbacks):
+    photo = Photo.from_processed(photos.process(ContentFile(images.phone_jpeg(), name="a.jpg")), taan)
+    folder = settings.MEDIA_ROOT / photo.folder
+    assert folder.is_dir()
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.delete()
+    assert not folder.exists()
+
+
 def test_a_jpeg_comment_never_reaches_the_renditions(taan):
     out = io.BytesIO()
     Image.new("RGB", (900, 600), (40, 120, 60)).save(out, "JPEG", comment=b"<?php system($_GET['c']); ?> Andi 0812")
