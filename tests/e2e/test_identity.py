@@ -9,17 +9,20 @@ import pytest
 from demo.drawing import illustration, logo
 from tests.e2e.audit import audit
 from tests.e2e.steps import follow
+from tests.e2e.test_photo_uploads import VillageLink
 
 pytestmark = pytest.mark.xdist_group("browser")
 
 
-def _other_village(portal, browser):
-    """A demo village other than Taan (whose look the budgets measure), to change."""
+def _other_village(portal, browser, last=False):
+    """A demo village other than Taan (whose look the budgets measure), to
+    change: the first, or the last (which test_identity_uploads.py leaves alone)."""
     page = browser.new_page()
     page.goto(portal.url(path="/desa/"))
     hosts = page.eval_on_selector_all("a[href*='.localhost']", "links => links.map(a => new URL(a.href).hostname)")
     page.close()
-    return next(h.split(".")[0] for h in hosts if not h.startswith("taan."))
+    others = [h.split(".")[0] for h in hosts if not h.startswith("taan.")]
+    return others[-1] if last else others[0]
 
 
 def test_the_identity_screen_passes_the_audit(portal, page, browser, screenshot):
@@ -91,3 +94,27 @@ def test_a_colour_too_light_is_refused_on_the_screen(portal, page, screenshot):
     assert re.search(r"terlalu terang.*1,3:1", page.content())
     page.locator(".palette .errorlist").scroll_into_view_if_needed()
     screenshot("identity-refused")
+
+
+def test_a_double_tap_on_save_sends_the_form_once_and_the_logo_is_kept(portal, browser, page, tmp_path):
+    """The second tap would send the form again, naming a logo the first send
+    already gave the village: 'Pilih fotonya lagi' after a save that worked."""
+    slug = _other_village(portal, browser, last=True)
+    (tmp_path / "logo.png").write_bytes(logo("D", "#1d4e89"))
+    portal.sign_in(page, f"penerbit-{slug}")
+    page.goto(portal.url(path=f"/redaksi/{slug}/identitas/"))
+    page.set_input_files("#id_logo_file", str(tmp_path / "logo.png"))
+    page.locator("input[name=logo][data-photo-id]:not([value=''])").wait_for(state="attached", timeout=30_000)
+    sent = []
+    page.on("request", lambda r: sent.append(r.url) if r.method == "POST" and r.url.endswith("/identitas/") else None)
+    VillageLink(page)  # 400 ms each way: the first send is still on its way at the second tap
+    save = page.locator(".identity-form .actions button[type=submit]")
+    save.scroll_into_view_if_needed()
+    box = save.bounding_box()
+    with page.expect_navigation():
+        # Taps as a thumb makes them, not as Playwright's click, which waits for the page to settle.
+        for _ in range(2):
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_timeout(150)
+    assert "Identitas situs tersimpan" in page.content() and "Pilih fotonya lagi" not in page.content()
+    assert len(sent) == 1

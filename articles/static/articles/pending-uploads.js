@@ -9,7 +9,8 @@
 //   data-waiting-label (its own label comes back afterwards);
 // - submitting a [data-upload-guard] form is stopped, with a message in the
 //   form saying why;
-// - leaving the page asks first.
+// - leaving the page asks first;
+// - a [data-upload-guard] form is sent once per visit to the page.
 // Plain ES2020, loaded with defer; loading it twice does no harm.
 (() => {
   "use strict";
@@ -80,6 +81,23 @@
     }
     note.scrollIntoView({ block: "nearest" });
   }, true);
+
+  // Sent once: a second tap while the first send is on its way (a slow
+  // link makes that likely) would send the form again, and the photo it
+  // names has by then been taken by the first. Listening last, on window,
+  // so a send something else stopped is not counted; a page brought back
+  // with the Back button may be sent again.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (form.matches("[data-upload-guard]") && form.dataset.sent) event.preventDefault();
+  }, true);
+  window.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!event.defaultPrevented && form.matches("[data-upload-guard]")) form.dataset.sent = "1";
+  });
+  window.addEventListener("pageshow", () => {
+    for (const form of document.querySelectorAll("form[data-sent]")) delete form.dataset.sent;
+  });
 
   window.addEventListener("beforeunload", (event) => {
     if (pending > 0) {
