@@ -415,6 +415,33 @@ def test_a_compressed_page_is_served_compressed_by_nginx(stack, village_paths):
     assert gzip.decompress(body) == plain
 
 
+def test_a_path_with_an_escape_goes_to_gunicorn_which_decodes_it(stack, village_paths):
+    path = village_paths["article"]
+    request(stack, VILLAGE, path)
+    escaped, marker = shared(path.replace("/berita/", "/%62erita/"))
+    status, headers, body = request(stack, VILLAGE, escaped)
+    assert status == 200 and headers["X-Cache"] != "edge"
+    assert stack.upstream_of(marker) == stack.gunicorn()
+
+
+@pytest.mark.parametrize("encoding, compressed", [("x-gzip", True), ("gzipped", False), ("deflate, gzip;q=0.5", True)])
+def test_gzip_is_read_from_accept_encoding_as_a_word_as_django_reads_it(stack, village_paths, encoding, compressed):
+    path = village_paths["article"]
+    request(stack, VILLAGE, path, headers={"Accept-Encoding": encoding})
+    status, headers, _ = request(stack, VILLAGE, path, headers={"Accept-Encoding": encoding})
+    assert status == 200 and headers["X-Cache"] == "edge"
+    assert (headers["Content-Encoding"] == "gzip") is compressed
+
+
+def test_an_accept_encoding_with_other_than_ascii_goes_to_gunicorn(stack, village_paths):
+    path = village_paths["article"]
+    request(stack, VILLAGE, path, headers={"Accept-Encoding": "gzip"})
+    shared_path, marker = shared(path)
+    status, headers, _ = request(stack, VILLAGE, shared_path, headers={"Accept-Encoding": "gzip, \xe9"})
+    assert status == 200 and headers["X-Cache"] != "edge"
+    assert stack.upstream_of(marker) == stack.gunicorn()
+
+
 def test_an_unchanged_page_answers_304_from_nginx(stack, village_paths):
     etag = request(stack, VILLAGE)[1]["ETag"]
     path, marker = shared("/")

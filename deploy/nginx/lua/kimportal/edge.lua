@@ -31,6 +31,7 @@ local ngx = ngx
 local byte, sub, find, format, lower, gmatch, match = string.byte, string.sub, string.find, string.format,
     string.lower, string.gmatch, string.match
 local concat, type, tonumber = table.concat, type, tonumber
+local re_find = ngx.re.find
 
 local _M = {}
 
@@ -48,6 +49,17 @@ local TRACKING = { s = true, fbclid = true, gclid = true, igshid = true, mc_cid 
 local MAX_PARAMETERS = 20
 
 local HEX = ("%02x"):rep(20)
+
+-- What runs on every request avoids Lua's pattern functions (string.match,
+-- gmatch, and find with a pattern), which LuaJIT does not compile: plain
+-- finds and ngx.re's PCRE, compiled once per worker ("jo"), instead.
+local function has(subject, regex)
+    local from, _, err = re_find(subject, regex, "jo")
+    if err then
+        error(err) -- serve()'s pcall: the request goes to Django
+    end
+    return from ~= nil
+end
 
 local function only_tracking(args)
     if args == nil or args == "" then
@@ -79,8 +91,10 @@ end
 -- The page's key as pagecache.middleware.page_key builds it, for a request
 -- whose query holds nothing the key keeps; nil when Django must decide.
 local function page_key(headers)
-    local path = match(ngx.var.request_uri, "^[^?]*")
-    if not find(path, "^/[%w%-%._~/]*$") then
+    local uri = ngx.var.request_uri
+    local query = find(uri, "?", 1, true)
+    local path = query and sub(uri, 1, query - 1) or uri
+    if byte(path) ~= 47 or has(path, [=[[^A-Za-z0-9\-._~/]]=]) then
         return nil -- escapes or odd bytes: Django decodes them its own way
     end
     if not only_tracking(ngx.var.args) then
@@ -96,13 +110,16 @@ local function page_key(headers)
         encoding = concat(encoding, ",") -- as Gunicorn joins them
     end
     encoding = encoding or ""
-    if find(encoding, "[^%w%p ]") then
+    if has(encoding, [=[[^\x20-\x7e]]=]) then
         return nil -- Django's \bgzip\b reads non-ASCII letters as word characters
     end
-    local gzip = find(encoding, "%f[%w_]gzip%f[^%w_]") and "gzip" or ""
+    -- ASCII only by now, where PCRE's \b and Python's agree.
+    local gzip = has(encoding, [[\bgzip\b]]) and "gzip" or ""
     local wanted = ngx.var.scheme .. "://" .. ngx.var.host .. path .. "?|" .. save_data .. "|" .. gzip
     return "kim:page:" .. format(HEX, byte(ngx.sha1_bin(wanted), 1, 20))
 end
+
+local addresses = {} -- "host:port" → {host, port}, parsed once per worker
 
 local function redis_mget(keys)
     local sock = ngx.socket.tcp()
@@ -114,8 +131,13 @@ local function redis_mget(keys)
     if sub(address, 1, 5) == "unix:" then
         ok, err = sock:connect(address, { pool = pool, pool_size = _M.pool_size })
     else
-        local host, port = match(address, "^(.+):(%d+)$")
-        ok, err = sock:connect(host, tonumber(port), { pool = pool, pool_size = _M.pool_size })
+        local parsed = addresses[address]
+        if not parsed then
+            local host, port = match(address, "^(.+):(%d+)$")
+            parsed = { host, tonumber(port) }
+            addresses[address] = parsed
+        end
+        ok, err = sock:connect(parsed[1], parsed[2], { pool = pool, pool_size = _M.pool_size })
     end
     if not ok then
         return nil, err
@@ -256,7 +278,11 @@ local function lookup()
         return
     end
     local stored, etag, last_modified = {}, nil, nil
-    for line in gmatch(sub(entry, eol + 1, head_end), "([^\n]*)\n") do
+    local start = eol + 1
+    while start <= head_end do
+        local stop = find(entry, "\n", start, true)
+        local line = sub(entry, start, stop - 1)
+        start = stop + 1
         local colon = find(line, ": ", 1, true)
         if not colon then
             return
