@@ -95,6 +95,14 @@ def _page(request, template, village=None, status=200, **context):
     return render(request, template, context, status=status)
 
 
+def _only_village(user):
+    """The one village of someone in one KIM (most volunteers): the pages
+    that belong to no village (notifications, settings, guide) keep its
+    menu, so Beranda and Tulis stay one tap away."""
+    villages = list(Village.objects.for_user(user).active()[:2])
+    return villages[0] if len(villages) == 1 else None
+
+
 @login_required
 def choose_village(request):
     villages = list(Village.objects.for_user(request.user).active().select_related("kecamatan"))
@@ -450,7 +458,8 @@ def notifications(request):
     mine = Notification.objects.for_user(request.user).select_related("village", "article", "announcement", "tip", "page")
     page = Paginator(mine, 30).get_page(request.GET.get("page"))
     unread_ids = {n.pk for n in page if n.read_at is None}
-    response = _page(request, "newsroom/notifications.html", page=page, unread_ids=unread_ids, tab="notifications")
+    response = _page(request, "newsroom/notifications.html", _only_village(request.user), page=page,
+                     unread_ids=unread_ids, tab="notifications")
     Notification.objects.filter(pk__in=unread_ids).mark_read()
     return response
 
@@ -466,9 +475,10 @@ def preferences(request):
         user.save(update_fields=list(form.cleaned_data))
         messages.success(request, "Pengaturan tersimpan.")
         return redirect("newsroom:preferences")
-    return _page(request, "newsroom/preferences.html", form=form, status=400 if form.errors else 200, tab="preferences")
+    return _page(request, "newsroom/preferences.html", _only_village(user), form=form,
+                 status=400 if form.errors else 200, tab="preferences")
 
 
 @login_required
 def guide(request):
-    return _page(request, "newsroom/guide.html", tab="guide")
+    return _page(request, "newsroom/guide.html", _only_village(request.user), tab="guide")

@@ -10,6 +10,7 @@ from articles.models import Article
 from newsroom.models import Notification
 from tests.factories import ArticleFactory, KecamatanFactory
 from tests.newsroom.helpers import BASE, article_url, story, write_url
+from villages.models import Membership
 
 T = Article.Transition
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -154,3 +155,17 @@ def test_the_database_queue_worker_sends_the_mail(taan, taan_editor, taan_publis
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     assert [m.to for m in mail.outbox] == [["ketua@taan.test"]]
     assert Notification.objects.get(recipient=taan_publisher).emailed_at is not None
+
+
+@pytest.mark.parametrize("path", ["/redaksi/kabar/", "/redaksi/pengaturan/", "/redaksi/panduan/"])
+def test_a_volunteer_of_one_kim_keeps_its_menu_on_the_pages_of_no_village(client, taan_editor, path):
+    client.force_login(taan_editor)
+    page = client.get(path, HTTP_HOST=BASE).content.decode()
+    assert 'href="/redaksi/taan/tulis/"' in page and "KIM Taan Bersatu" in page
+
+
+def test_someone_in_two_kims_is_not_given_either_ones_menu_there(client, taan_editor, bela):
+    Membership.objects.create(user=taan_editor, village=bela, role=Membership.Role.EDITOR)
+    client.force_login(taan_editor)
+    page = client.get("/redaksi/kabar/", HTTP_HOST=BASE).content.decode()
+    assert "/redaksi/taan/tulis/" not in page and "/redaksi/bela/tulis/" not in page
