@@ -58,6 +58,7 @@ def render_site(*, http_port, https_port, cert_dir, static_root, media_root, ups
     )
     text = text.replace("/etc/nginx/snippets/kimportal-site.conf", f"{log_dir}/kimportal-site.conf")
     text = text.replace("/etc/nginx/kimportal-domains/", f"{log_dir}/domains/")
+    text = text.replace("/etc/nginx/kimportal-redis-auth", f"{log_dir}/kimportal-redis-auth")
     text = text.replace("/var/www/kimportal-acme", f"{log_dir}/acme")
     text = text.replace(r"kimportal\.example\.id", r"localhost")
     text = text.replace("/etc/letsencrypt/live/kimportal.example.id/", f"{cert_dir}/")
@@ -132,14 +133,16 @@ class RedisServer:
     (a memory limit, least recently used keys evicted); it can be stopped and
     started again on the same port."""
 
-    def __init__(self, workdir):
+    def __init__(self, workdir, password=None):
         self.workdir = Path(workdir)
         self.port = free_port()
+        self.password = password
         self.process = None
 
     @property
     def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/0"
 
     @property
     def address(self):
@@ -148,7 +151,8 @@ class RedisServer:
     def start(self):
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru", "--dir", str(self.workdir)],
+             "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru", "--dir", str(self.workdir),
+             *(["--requirepass", self.password] if self.password else [])],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 10
@@ -172,12 +176,14 @@ class Nginx:
     """nginx with the production site file in front of `upstream`."""
 
     def __init__(self, workdir, *, upstream, static_root, media_root, redis, key_prefix, workers=1, plain=False,
-                 own_domains=None):
+                 own_domains=None, redis_password=None):
         """plain: the site's pages on plain HTTP too, on `plain_port`, and
         only the production access log (for benchmarks, beside a peer served
         without TLS; production redirects plain HTTP to HTTPS).
         own_domains: {domain: village slug}, each with its block as
-        deploy/own-domain.sh writes it (and a name in the certificate)."""
+        deploy/own-domain.sh writes it (and a name in the certificate).
+        redis_password: written where the site file includes it from, as
+        docs/operations.md says to."""
         own_domains = own_domains or {}
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -191,6 +197,8 @@ class Nginx:
         text = render_site(**paths)
         (self.workdir / "kimportal-site.conf").write_text(render_site(source=SHARED_CONF, **paths))
         (self.workdir / "domains").mkdir(exist_ok=True)
+        if redis_password is not None:
+            (self.workdir / "kimportal-redis-auth.conf").write_text(f'set $kimportal_redis_password "{redis_password}";\n')
         for domain, slug in own_domains.items():
             (self.workdir / "domains" / f"{domain}.conf").write_text(
                 render_site(source=OWN_DOMAIN_CONF, domain=domain, slug=slug, **paths)

@@ -25,6 +25,8 @@
 --   $kimportal_village          the village's slug, empty on the district portal
 --   $kimportal_redis            host:port or unix:/path of the CACHE_URL's Redis
 --   $kimportal_redis_db         its database number (CACHE_URL's /0)
+--   $kimportal_redis_user       the user of CACHE_URL's user:password@, if any
+--   $kimportal_redis_password   its password (redis://:password@...), if any
 --   $kimportal_cache_key_prefix CACHE_KEY_PREFIX (empty unless set)
 
 local ngx = ngx
@@ -121,13 +123,39 @@ end
 
 local addresses = {} -- "host:port" → {host, port}, parsed once per worker
 
+-- One Redis command in RESP, for the ones a new connection starts with.
+local function command(...)
+    local parts = { "*", select("#", ...), "\r\n" }
+    for i = 1, select("#", ...) do
+        local arg = tostring(select(i, ...))
+        parts[#parts + 1] = "$" .. #arg .. "\r\n" .. arg .. "\r\n"
+    end
+    return concat(parts)
+end
+
+-- What a new connection must send before MGET: AUTH (Redis with a
+-- password) and SELECT (a database other than 0). Pooled connections have
+-- done both already.
+local function greeting(db)
+    local steps = {}
+    local password = ngx.var.kimportal_redis_password or ""
+    if password ~= "" then
+        local user = ngx.var.kimportal_redis_user or ""
+        steps[#steps + 1] = user ~= "" and command("AUTH", user, password) or command("AUTH", password)
+    end
+    if db ~= 0 then
+        steps[#steps + 1] = command("SELECT", db)
+    end
+    return steps
+end
+
 local function redis_mget(keys)
     local sock = ngx.socket.tcp()
     local t = _M.timeout_ms
     sock:settimeouts(t, t, t)
     local address, db = ngx.var.kimportal_redis, tonumber(ngx.var.kimportal_redis_db) or 0
     local ok, err
-    local pool = address .. "/" .. db
+    local pool = address .. "/" .. db .. "/" .. (ngx.var.kimportal_redis_user or "")
     if sub(address, 1, 5) == "unix:" then
         ok, err = sock:connect(address, { pool = pool, pool_size = _M.pool_size })
     else
@@ -142,24 +170,21 @@ local function redis_mget(keys)
     if not ok then
         return nil, err
     end
-    local select_db = db ~= 0 and sock:getreusedtimes() == 0
-    local request = { "*", #keys + 1, "\r\n$4\r\nMGET\r\n" }
+    local steps = sock:getreusedtimes() == 0 and greeting(db) or {}
+    local request = { concat(steps), "*", #keys + 1, "\r\n$4\r\nMGET\r\n" }
     for _, key in ipairs(keys) do
         request[#request + 1] = "$" .. #key .. "\r\n" .. key .. "\r\n"
-    end
-    if select_db then
-        table.insert(request, 1, "*2\r\n$6\r\nSELECT\r\n$" .. #tostring(db) .. "\r\n" .. db .. "\r\n")
     end
     ok, err = sock:send(request)
     if not ok then
         sock:close()
         return nil, err
     end
-    if select_db then
+    for _ = 1, #steps do
         local line = sock:receive()
         if line ~= "+OK" then
-            sock:close()
-            return nil, "SELECT answered " .. tostring(line)
+            sock:close() -- a wrong password, or no such database: Django answers
+            return nil, "Redis refused the connection's setup: " .. tostring(line)
         end
     end
     local line
