@@ -415,6 +415,24 @@ def test_a_compressed_page_is_served_compressed_by_nginx(stack, village_paths):
     assert gzip.decompress(body) == plain
 
 
+def test_a_lists_page_is_served_by_nginx_from_its_own_entry(stack):
+    request(stack, VILLAGE, "/?page=1")
+    path, marker = shared("/?page=1")
+    status, headers, body = request(stack, VILLAGE, path)
+    assert status == 200 and headers["X-Cache"] == "edge"
+    assert stack.upstream_of(marker) == "-"
+    assert body == from_gunicorn(stack, VILLAGE, "/?page=1")[2]
+
+
+@pytest.mark.parametrize("query", ["page=1&page=1", "page=01", "pa%67e=1", "page=1&q=sawah"])
+def test_a_page_parameter_django_would_not_store_goes_to_gunicorn(stack, query):
+    request(stack, VILLAGE, "/?page=1")
+    path, marker = shared(f"/?{query}")
+    status, headers, _ = request(stack, VILLAGE, path)
+    assert headers["X-Cache"] != "edge"
+    assert stack.upstream_of(marker) == stack.gunicorn()
+
+
 def test_a_path_with_an_escape_goes_to_gunicorn_which_decodes_it(stack, village_paths):
     path = village_paths["article"]
     request(stack, VILLAGE, path)

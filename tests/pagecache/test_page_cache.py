@@ -62,6 +62,18 @@ def test_a_shared_links_tracking_parameters_do_not_miss_the_cache(client, taan_a
     assert _get(client, "/berita/panen-kakao/?fbclid=x&page=2")["X-Cache"] == "miss"
 
 
+@pytest.mark.through_nginx
+def test_a_lists_later_page_is_kept_and_moves_on_with_the_next_article(client, taan, settings):
+    settings.ARTICLES_PER_PAGE = 1
+    ArticleFactory(village=taan, title="Berita pertama", slug="pertama")
+    ArticleFactory(village=taan, title="Berita kedua", slug="kedua")
+    assert _get(client, "/?page=2")["X-Cache"] == "miss"
+    assert _get(client, "/?page=2")["X-Cache"] == client.cache_hit
+    assert "Berita pertama" in _text(client, "/?page=2")
+    ArticleFactory(village=taan, title="Berita ketiga", slug="ketiga")
+    assert "Berita kedua" in _text(client, "/?page=2")
+
+
 def test_pagination_links_drop_a_shares_tracking_parameters(client, taan, settings):
     settings.ARTICLES_PER_PAGE = 1
     ArticleFactory.create_batch(2, village=taan)

@@ -13,8 +13,8 @@
 --
 -- Everything else goes on to Gunicorn unchanged (the function returns and
 -- proxy_pass runs): a miss, a stale entry, Redis down, slow (KIMPORTAL_EDGE
--- timeout) or answering oddly, any query parameter but a share's tracking
--- ones, a path with escapes, a cookie on the district portal (signed-in
+-- timeout) or answering oddly, any query parameter but a list's page and a
+-- share's tracking ones, a path with escapes, a cookie on the district portal (signed-in
 -- staff are never served from here), a method other than GET and HEAD,
 -- If-Match, and anything this file does not understand. nginx is stricter
 -- than Django, never looser: whatever it serves, Django would have served
@@ -63,22 +63,32 @@ local function has(subject, regex)
     return from ~= nil
 end
 
-local function only_tracking(args)
+-- The query as the page's key holds it (pagecache.middleware's
+-- _query_for_key): "" or "page=N" (a list's page, once, as written: no
+-- escapes), share markers left out; nil for anything else, which Django
+-- decides (a search's ?q= among it: its escapes are Django's to decode).
+local function query_for_key(args)
     if args == nil or args == "" then
-        return true
+        return ""
     end
-    local count = 0
+    local count, page = 0, nil
     for piece in gmatch(args, "[^&]+") do
         count = count + 1
         if count > MAX_PARAMETERS then
-            return false
+            return nil
         end
         local name = match(piece, "^[^=]*")
-        if not (TRACKING[name] or find(name, "^utm_[a-z_]+$")) then
-            return false
+        if name == "page" then
+            local value = sub(piece, 6)
+            if page or not has(value, [[^[1-9][0-9]{0,3}\z]]) then
+                return nil
+            end
+            page = value
+        elseif not (TRACKING[name] or find(name, "^utm_[a-z_]+$")) then
+            return nil
         end
     end
-    return true
+    return page and ("page=" .. page) or ""
 end
 
 local function single(headers, name)
@@ -99,7 +109,8 @@ local function page_key(headers)
     if byte(path) ~= 47 or has(path, [=[[^A-Za-z0-9\-._~/]]=]) then
         return nil -- escapes or odd bytes: Django decodes them its own way
     end
-    if not only_tracking(ngx.var.args) then
+    local query = query_for_key(ngx.var.args)
+    if not query then
         return nil
     end
     local save_data = single(headers, "save-data")
@@ -117,7 +128,7 @@ local function page_key(headers)
     end
     -- ASCII only by now, where PCRE's \b and Python's agree.
     local gzip = has(encoding, [[\bgzip\b]]) and "gzip" or ""
-    local wanted = ngx.var.scheme .. "://" .. ngx.var.host .. path .. "?|" .. save_data .. "|" .. gzip
+    local wanted = ngx.var.scheme .. "://" .. ngx.var.host .. path .. "?" .. query .. "|" .. save_data .. "|" .. gzip
     return "kim:page:" .. format(HEX, byte(ngx.sha1_bin(wanted), 1, 20))
 end
 
