@@ -13,6 +13,7 @@ imports still answers its readers first.
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -90,7 +91,14 @@ class PhotosAhead:
             self._top_up()
         future = self.started.pop(key)
         self._top_up()
-        return future.result()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            # A worker died (the kernel ended it for memory, say): the rest
+            # are made here, one by one, and the import goes on.
+            self.close()
+            self.pool = None
+            return make(job)
 
     def _top_up(self):
         while self.next < len(self.order) and len(self.started) < self.limit:

@@ -2,6 +2,9 @@
 the same renditions as made in the importing process, in any order the
 posts take them, with the same reasons when an image cannot be had."""
 
+import os
+import signal
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -93,3 +96,15 @@ def test_a_site_imported_with_workers_is_the_site_imported_without(taan, bela, t
     alone, together = import_real(taan, workers=1), import_real(bela, workers=2)
     assert together.as_json() == alone.as_json()
     assert _photos(bela) == _photos(taan) and _photos(taan)
+
+
+def test_when_a_worker_dies_the_photos_are_made_here_and_none_is_lost(jobs):
+    ahead = PhotosAhead(jobs, workers=2)
+    try:
+        for pid in list(ahead.pool._processes):
+            os.kill(pid, signal.SIGKILL)
+        for key, job in jobs.items():
+            assert ahead.take(key, job).renditions == make(job).renditions
+        assert ahead.pool is None
+    finally:
+        ahead.close()
