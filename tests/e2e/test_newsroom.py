@@ -75,3 +75,20 @@ def test_editor_writes_with_phone_photos_and_publisher_publishes(portal, browser
     assert natural[1] > natural[0]
     page.screenshot(path=str(screenshot_dir / "newsroom-4-published-phone.png"), full_page=True)
     reader.close()
+
+
+def test_a_phone_number_typed_just_before_sending_is_pointed_out(portal, page):
+    portal.sign_in(page, "editor-taan")
+    page.goto(portal.url(path="/redaksi/taan/tulis/"))
+    page.fill("#id_title", "Bantuan beras untuk warga lanjut usia")
+    editor = page.locator(".ck-editor__editable")
+    editor.wait_for(timeout=20_000)
+    editor.click()
+    # Sent straight after the last digit: before the editor writes back to its field.
+    page.keyboard.type("Bantuan diterima Ibu Sitti, NIK 7306014501560002, nomor HP 081234567890.")
+    page.click("button[name=action][value=submit]")
+    warning = page.locator("[data-privacy-warning]")
+    warning.wait_for(state="visible")
+    found = warning.locator("[data-privacy-list]").inner_text()
+    assert "7306014501560002" in found and "Nomor telepon: 081234567890" in found
+    assert "/tulis/" in page.url  # held until the writer decides
