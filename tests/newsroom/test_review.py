@@ -56,6 +56,21 @@ def test_publishing_from_the_review_screen_takes_one_tap(client, taan_publisher,
     assert client.get(waiting.get_absolute_url(), HTTP_HOST="taan.localhost").status_code == 200
 
 
+def test_a_published_article_says_it_is_on_the_site_and_leads_there(client, taan_publisher, waiting):
+    client.force_login(taan_publisher)
+    client.post(article_url(waiting, "tinjau/"), {"action": "publish"}, HTTP_HOST=BASE)
+    page = client.get(article_url(waiting) + "?kabari=1", HTTP_HOST=BASE).content.decode()
+    assert "sudah tampil di situs desa" in page and "belum tampil" not in page
+    assert f'href="http://taan.localhost{waiting.get_absolute_url()}">Lihat di situs desa' in page
+
+
+def test_an_article_not_yet_on_the_site_says_so_in_its_preview(client, taan_editor, waiting):
+    client.force_login(taan_editor)
+    page = client.get(article_url(waiting), HTTP_HOST=BASE).content.decode()
+    assert "Pratinjau – berita ini belum tampil di situs. Status: Menunggu tinjauan." in page
+    assert "Lihat di situs desa" not in page
+
+
 def test_scheduling_from_the_review_screen(client, taan_publisher, waiting):
     client.force_login(taan_publisher)
     later = timezone.localtime() + datetime.timedelta(days=1)
