@@ -142,6 +142,14 @@ class PreferencesForm(forms.Form):
     email_notifications = forms.BooleanField(label="Kirim kabar redaksi ke email saya", required=False)
 
 
+def _link(placeholder):
+    """An address field the browser does not check: its own check refuses
+    "facebook.com/kimtaan" (no https://), in the phone's language, before
+    the form is sent; the server takes it and adds https://."""
+    return forms.TextInput(attrs={"placeholder": placeholder, "inputmode": "url", "autocapitalize": "off",
+                                  "autocomplete": "url", "spellcheck": "false"})
+
+
 class IdentityForm(forms.ModelForm):
     """A KIM's own site, as its lead edits it: look (logo, cover photo,
     colour) and words and contact. The logo and cover go up in pieces
@@ -177,14 +185,13 @@ class IdentityForm(forms.ModelForm):
     drop_cover = forms.BooleanField(label="Hapus foto sampul", required=False)
     whatsapp = WhatsAppField(label="WhatsApp sekretariat", required=False)
     facebook = forms.URLField(label="Facebook", required=False, assume_scheme="https",
-                              help_text="Contoh: https://www.facebook.com/kimtaan",
-                              widget=forms.URLInput(attrs={"placeholder": "https://www.facebook.com/…"}))
+                              help_text="Contoh: facebook.com/kimtaan", widget=_link("https://www.facebook.com/…"))
     instagram = forms.URLField(label="Instagram", required=False, assume_scheme="https",
-                               widget=forms.URLInput(attrs={"placeholder": "https://www.instagram.com/…"}))
+                               widget=_link("https://www.instagram.com/…"))
     youtube = forms.URLField(label="YouTube", required=False, assume_scheme="https",
-                             widget=forms.URLInput(attrs={"placeholder": "https://www.youtube.com/@…"}))
+                             widget=_link("https://www.youtube.com/@…"))
     tiktok = forms.URLField(label="TikTok", required=False, assume_scheme="https",
-                            widget=forms.URLInput(attrs={"placeholder": "https://www.tiktok.com/@…"}))
+                            widget=_link("https://www.tiktok.com/@…"))
 
     class Meta:
         model = Village

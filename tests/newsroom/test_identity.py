@@ -5,6 +5,7 @@ made from the logo; the colour must keep text readable; only publishers
 (and the district) may; the very next reader sees the change."""
 
 import io
+import re
 
 import pytest
 from django.core.files.storage import default_storage
@@ -107,6 +108,19 @@ def test_a_dark_colour_of_ones_own_is_accepted(client, taan, publisher):
     assert _post(client, taan, accent="lain", accent_other="#123456").status_code == 302
     taan.refresh_from_db()
     assert taan.accent == "#123456"
+
+
+def test_a_link_written_without_https_is_taken_as_people_write_it(client, taan, publisher):
+    assert _post(client, taan, facebook="facebook.com/kimtaan", instagram="www.instagram.com/kimtaan").status_code == 302
+    taan.refresh_from_db()
+    assert taan.facebook == "https://facebook.com/kimtaan" and taan.instagram == "https://www.instagram.com/kimtaan"
+
+
+def test_the_browser_leaves_checking_the_links_to_the_server(client, taan, publisher):
+    page = client.get(_url(taan), HTTP_HOST=BASE).content.decode()
+    for name in ("facebook", "instagram", "youtube", "tiktok"):
+        field = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+        assert 'type="text"' in field and 'inputmode="url"' in field
 
 
 def test_a_link_to_another_site_is_refused_as_facebook(client, taan, publisher):
