@@ -3,7 +3,9 @@
 import pytest
 
 from harness import images
+from tests.e2e.conftest import PHONE
 from tests.e2e.steps import follow
+from tests.e2e.test_photo_uploads import VillageLink
 
 pytestmark = pytest.mark.xdist_group("browser")
 
@@ -92,3 +94,20 @@ def test_a_phone_number_typed_just_before_sending_is_pointed_out(portal, page):
     found = warning.locator("[data-privacy-list]").inner_text()
     assert "7306014501560002" in found and "Nomor telepon: 081234567890" in found
     assert "/tulis/" in page.url  # held until the writer decides
+
+
+def test_a_tall_photo_going_up_leaves_its_progress_in_sight(portal, browser, tmp_path):
+    tall = tmp_path / "IMG_20250301_071500.jpg"
+    tall.write_bytes(images.camera_jpeg(3000, 4000, orientation=1))
+    context = browser.new_context(**PHONE, locale="id-ID")
+    page = context.new_page()
+    portal.sign_in(page, "editor-taan")
+    page.goto(portal.url(path="/redaksi/taan/tulis/"))
+    VillageLink(page)
+    page.set_input_files("[data-photo-file]", str(tall))
+    status = page.locator("[data-photo-field] [data-photo-status]").first
+    page.wait_for_function("s => /Mengunggah foto… \\d+%/.test(s.textContent)", arg=status.element_handle(), timeout=60_000)
+    page.wait_for_timeout(800)  # the smooth scroll
+    box, bar = status.bounding_box(), page.locator(".actions.sticky").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= bar["y"], (box, bar)
+    context.close()

@@ -315,6 +315,7 @@
       else preview.removeAttribute("src");
     }
 
+    let broughtUp = false;  // this upload's progress scrolled into sight yet
     function showProgress(sent, total) {
       const percent = total ? Math.floor((sent / total) * 100) : 0;
       if (progress) {
@@ -322,6 +323,12 @@
         progress.value = percent;
       }
       say(`Mengunggah foto… ${percent}% (${kb(sent)} dari ${kb(total)} KB)`);
+      // A tall photo's preview pushes the progress under the sticky
+      // buttons: bring it up, once, so the wait can be seen.
+      if (!broughtUp && status) {
+        broughtUp = true;
+        status.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      }
     }
 
     async function start(file) {
@@ -329,6 +336,7 @@
       const mine = current = new AbortController();
       if (retry) retry.remove();
       retry = null;
+      broughtUp = false;
       // The photo already chosen (an article being changed) stays until the new one is stored.
       const before = preview && !preview.hidden && !previewUrl ? preview.getAttribute("src") : null;
       showPreview(null);
