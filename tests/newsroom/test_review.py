@@ -90,6 +90,13 @@ def test_sending_back_needs_a_note_and_keeps_it_for_the_author(client, taan_publ
     assert "Sebutkan jadwal posyandu." in client.get(article_url(waiting), HTTP_HOST=BASE).content.decode()
 
 
+def test_the_author_sees_a_sent_back_article_as_sent_back_not_as_a_draft(client, taan_editor, taan):
+    article = ArticleFactory(village=taan, status="draft", published_at=None, author=taan_editor, review_note="Tambah foto.")
+    client.force_login(taan_editor)
+    page = client.get(article_url(article), HTTP_HOST=BASE).content.decode()
+    assert "Status: <strong>Dikembalikan untuk diperbaiki</strong>" in page
+
+
 def test_resubmitting_clears_the_old_note(client, taan_editor, taan):
     article = ArticleFactory(village=taan, status="draft", published_at=None, author=taan_editor, review_note="Tambah foto.")
     client.force_login(taan_editor)

@@ -251,3 +251,9 @@ def test_a_bela_publisher_cannot_reach_a_taan_page_through_bela(client, bela_pub
 def test_anonymous_is_sent_to_sign_in(client, sejarah):
     response = client.post(_url(sejarah, "tampil/"), {"tampil": "0"}, HTTP_HOST=BASE)
     assert response.status_code == 302 and "/masuk/" in response["Location"]
+
+
+def test_the_map_hint_shows_only_on_the_map_page(client, taan_editor, taan):
+    for slug, shown in (("peta", True), ("sejarah", False)):
+        page = _get(client, taan_editor, _url(Page.objects.get(village=taan, slug=slug))).content.decode()
+        assert ("Unggah gambar peta" in page) is shown, slug
