@@ -1,4 +1,5 @@
-// "Salin tautan": copies the article's link. Reading never needs this script.
+// "Salin tautan": copies a link (an article's; in the newsroom, a new
+// member's password link). Reading never needs this script.
 (function () {
   "use strict";
   var button = document.querySelector(".share-copy");
@@ -9,7 +10,7 @@
     navigator.clipboard.writeText(button.dataset.url).then(function () {
       done.textContent = "Tautan disalin.";
     }, function () {
-      done.textContent = "Tautan tidak dapat disalin; salin dari bilah alamat.";
+      done.textContent = button.dataset.failed || "Tautan tidak dapat disalin; salin dari bilah alamat.";
     });
   });
 })();

@@ -41,6 +41,10 @@ def test_the_kim_lead_invites_changes_and_removes_a_member(portal, page, browser
     assert page.locator("h1").inner_text().startswith(name)
     link = page.locator("#password-link").input_value()
     assert re.fullmatch(rf"http://localhost:{portal.port}/akun/sandi/[^/]+/[^/]+/", link)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Salin tautan").click()
+    page.get_by_text("Tautan disalin.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == link
     whatsapp = page.get_by_role("link", name="Kirim lewat WhatsApp").get_attribute("href")
     assert whatsapp.startswith("https://wa.me/6281244556677?text=")
     screenshot("newsroom-team-invited")

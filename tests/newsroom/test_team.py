@@ -175,7 +175,7 @@ def test_inviting_someone_new_makes_an_account_without_a_password_in_this_team(p
 
 
 def _link_path(response):
-    return re.search(r'value="http://localhost(/akun/sandi/[^"]+)"', response.content.decode()).group(1)
+    return re.search(r">http://localhost(/akun/sandi/[^<]+)</textarea>", response.content.decode()).group(1)
 
 
 def test_the_new_person_gets_the_one_time_link_by_email_and_a_whatsapp_message(publisher):
