@@ -47,6 +47,12 @@ def test_the_list_shows_every_page_in_menu_order(client, taan_editor, taan):
     assert html.index("Profil desa") < html.index("Sejarah") < html.index("Kontak")
 
 
+def test_the_publisher_finds_the_sites_identity_beside_its_pages(client, taan_publisher, taan_editor, taan):
+    identity = f'href="/redaksi/{taan.slug}/identitas/"'
+    assert identity in _get(client, taan_publisher, f"/redaksi/{taan.slug}/halaman/").content.decode()
+    assert identity not in _get(client, taan_editor, f"/redaksi/{taan.slug}/halaman/").content.decode()
+
+
 def test_an_editor_saves_a_draft_and_a_revision_is_kept(client, taan_editor, sejarah):
     response = _post(client, taan_editor, _url(sejarah), _form(sejarah, body="<p>Cerita asal-usul.</p>"))
     assert response.status_code == 302
