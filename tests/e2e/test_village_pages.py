@@ -12,9 +12,8 @@ from tests.e2e.steps import follow
 
 pytestmark = pytest.mark.xdist_group("browser")
 
-# On public pages only what this feature adds is held to 44 px (the
-# footer's older small links are not).
-ADDED = "nav.topnav, .footer-pages"
+# On public pages, the menus and the footer's links are held to 44 px.
+ADDED = "nav.topnav, .footer-pages, .footer-more"
 
 TOP_LEVEL = """() => [...document.querySelector('nav.topnav .wrap').children].map(e => {
   const r = e.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.right)]; })"""
