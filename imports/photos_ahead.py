@@ -78,20 +78,23 @@ class PhotosAhead:
             self._top_up()
 
     def take(self, key, job):
-        """The renditions for `key` (made from `job` if it was not planned)."""
+        """The renditions for `key` (made from `job` here if it was not
+        planned, or was passed over and is needed after all)."""
         at = self.position.get(key)
         if self.pool is None or at is None:
             return make(job)
         # Photos planned before this one and never taken belonged to posts
-        # the import left alone (changed here since): not needed any more.
+        # the import left alone (changed here since): not made ahead any more.
         for earlier in [k for k in self.started if self.position[k] < at]:
             self.started.pop(earlier).cancel()
-        if key not in self.started:
-            self.next = max(self.next, at)
-            self._top_up()
-        future = self.started.pop(key)
-        self._top_up()
         try:
+            if key not in self.started and at >= self.next:
+                self.next = at
+                self._top_up()
+            future = self.started.pop(key, None)
+            if future is None:
+                return make(job)
+            self._top_up()
             return future.result()
         except BrokenProcessPool:
             # A worker died (the kernel ended it for memory, say): the rest

@@ -3,8 +3,8 @@
 longer than a request may."""
 
 import logging
-import os
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_tasks import task
@@ -41,7 +41,7 @@ def perform(run_id):
             source_url=sources.site_url(run.original_name),
             origin=run.original_name,
             actor_name="" if run.created_by else "akun yang sudah dihapus",
-            workers=os.cpu_count() or 1,
+            workers=settings.KIM_IMPORT_WORKERS,
         )
         report = import_export(export, options).as_json()
         state = ImportRun.State.DONE

@@ -429,6 +429,10 @@ KIM_PHOTO_MAX_MB = envint("KIM_PHOTO_MAX_MB", 15)
 # loopback "address:port" pairs the image fetcher may reach anyway: for the
 # tests' own server only, never set from the environment (imports/fetch.py).
 KIM_IMPORT_MAX_MB = envint("KIM_IMPORT_MAX_MB", 18)
+# Processes making an import's photos (imports/photos_ahead.py): the cores
+# this process may use, at most 4 (each may hold a large photo decoded, and
+# the server's readers, PostgreSQL and Redis share the memory).
+KIM_IMPORT_WORKERS = envint("KIM_IMPORT_WORKERS", min(len(os.sched_getaffinity(0)), 4))
 KIM_IMPORT_FETCH_UNGUARDED = ()
 # Exports of a village (exports/): with nginx in front, nginx sends the
 # finished file (X-Accel-Redirect to its internal /_ekspor/ location) and no

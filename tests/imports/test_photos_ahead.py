@@ -4,6 +4,7 @@ posts take them, with the same reasons when an image cannot be had."""
 
 import os
 import signal
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -15,14 +16,18 @@ from tests.imports.conftest import image_bytes
 from tests.imports.test_wordpress_real_export import import_real
 
 
-@pytest.fixture
-def jobs(tmp_path):
+def _jobs(tmp_path, count):
     found = {}
-    for n in range(6):
+    for n in range(count):
         path = tmp_path / f"foto-{n}.jpg"
         path.write_bytes(image_bytes(900 + 10 * n, 600, color=(20 * n, 120, 60)))
         found[f"https://lama.desa.id/foto-{n}.jpg"] = Job(path, (), False)
     return found
+
+
+@pytest.fixture
+def jobs(tmp_path):
+    return _jobs(tmp_path, 6)
 
 
 def test_photos_made_by_workers_are_the_ones_made_here(jobs):
@@ -98,11 +103,25 @@ def test_a_site_imported_with_workers_is_the_site_imported_without(taan, bela, t
     assert _photos(bela) == _photos(taan) and _photos(taan)
 
 
-def test_when_a_worker_dies_the_photos_are_made_here_and_none_is_lost(jobs):
+def test_a_photo_passed_over_and_needed_later_is_made_when_taken(jobs):
+    keys = list(jobs)
+    ahead = PhotosAhead(jobs, workers=2)
+    try:
+        ahead.take(keys[3], jobs[keys[3]])  # the posts before it left alone: photos 0-2 passed over
+        assert ahead.take(keys[1], jobs[keys[1]]).renditions == make(jobs[keys[1]]).renditions
+        assert ahead.take(keys[4], jobs[keys[4]]).renditions == make(jobs[keys[4]]).renditions
+    finally:
+        ahead.close()
+
+
+def test_when_a_worker_dies_the_photos_are_made_here_and_none_is_lost(tmp_path):
+    jobs = _jobs(tmp_path, 12)  # more than are made ahead at once: later ones are still to hand out
     ahead = PhotosAhead(jobs, workers=2)
     try:
         for pid in list(ahead.pool._processes):
             os.kill(pid, signal.SIGKILL)
+        # Once the pool knows, even handing out the next photo fails.
+        assert isinstance(next(iter(ahead.started.values())).exception(timeout=30), BrokenProcessPool)
         for key, job in jobs.items():
             assert ahead.take(key, job).renditions == make(job).renditions
         assert ahead.pool is None

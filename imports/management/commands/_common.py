@@ -2,9 +2,9 @@
 topics and authors, and how the plan and the report are printed."""
 
 import getpass
-import os
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
@@ -28,8 +28,8 @@ def add_arguments(parser):
     )
     parser.add_argument("--no-fetch", action="store_true", help="Jangan mengunduh gambar dari situs lama.")
     parser.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
-        help="Banyaknya proses yang membuat foto (bawaan: jumlah inti CPU).",
+        "--workers", type=int, default=settings.KIM_IMPORT_WORKERS, metavar="N",
+        help="Banyaknya proses yang membuat foto (bawaan: KIM_IMPORT_WORKERS).",
     )
 
 
