@@ -85,15 +85,18 @@
   // Sent once: a second tap while the first send is on its way (a slow
   // link makes that likely) would send the form again, and the photo it
   // names has by then been taken by the first. Listening last, on window,
-  // so a send something else stopped is not counted; a page brought back
-  // with the Back button may be sent again.
+  // so a send something else stopped is not counted. A page brought back
+  // with the Back button may be sent again at once; a send that never
+  // finished (stopped by the reader, or no answer), after ten seconds.
+  const RESEND_AFTER_MS = 10000;
   document.addEventListener("submit", (event) => {
     const form = event.target;
-    if (form.matches("[data-upload-guard]") && form.dataset.sent) event.preventDefault();
+    const sent = Number(form.dataset.sent || 0);
+    if (form.matches("[data-upload-guard]") && Date.now() - sent < RESEND_AFTER_MS) event.preventDefault();
   }, true);
   window.addEventListener("submit", (event) => {
     const form = event.target;
-    if (!event.defaultPrevented && form.matches("[data-upload-guard]")) form.dataset.sent = "1";
+    if (!event.defaultPrevented && form.matches("[data-upload-guard]")) form.dataset.sent = String(Date.now());
   });
   window.addEventListener("pageshow", () => {
     for (const form of document.querySelectorAll("form[data-sent]")) delete form.dataset.sent;

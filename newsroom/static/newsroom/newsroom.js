@@ -32,9 +32,6 @@
   // textarea: the body is read there, and a kept copy is put back through it.
   function bodyEditor() { var t = field("body"); return t && window.editors && window.editors[t.id]; }
   function read(name) {
-    // The editor writes back a quarter of a second after typing stops: a
-    // tap on send right after the last word must still see that word.
-    if (name === "body" && bodyEditor()) return bodyEditor().getData();
     var el = field(name);
     return el ? el.value : "";
   }
@@ -152,6 +149,10 @@
 
   form.addEventListener("submit", function (event) {
     var submitter = event.submitter;
+    // The editor writes back to its field a quarter of a second after
+    // typing stops: a tap on send right after the last word must still see
+    // that word (the check below, the copy kept on the phone).
+    if (bodyEditor()) bodyEditor().updateSourceElement();
     keep();
     if (submitter && submitter.hasAttribute("data-checks-privacy") && !confirmed && warning) {
       var found = findings();
