@@ -82,7 +82,7 @@ def save(village, fields, logo=None, cover=None, drop_logo=False, drop_cover=Fal
 
 def _delete(folders):
     for folder in folders:
-        if folder and folder.startswith("villages/"):
+        if folder and folder.startswith("villages/") and default_storage.exists(folder):
             photos.delete_files(folder)
 
 

@@ -232,8 +232,6 @@ def delete_files(folder):
     """Delete the files in `folder`, then the folder itself where the
     storage has folders: Django's storage API deletes files only, so on a
     local disk every photo or card deleted would leave an empty folder."""
-    if not default_storage.exists(folder):
-        return
     _, files = default_storage.listdir(folder)
     for name in files:
         default_storage.delete(f"{folder}/{name}")
