@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models
 
+from imports.models import RunQuerySet
 from villages.models import Village
 
 
@@ -36,6 +37,8 @@ class ExportRun(models.Model):
     size = models.BigIntegerField(default=0)
     error = models.CharField(max_length=300, blank=True)
 
+    objects = RunQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created", "-id"]
         verbose_name = "ekspor situs"
@@ -43,14 +46,6 @@ class ExportRun(models.Model):
 
     def __str__(self):
         return f"{self.village} ({self.get_format_display()})"
-
-    @classmethod
-    def claim(cls, pk):
-        """Run `pk`, now marked running, if it was waiting; else None (another
-        worker took it first: the claim is one atomic UPDATE)."""
-        if not cls.objects.filter(pk=pk, state=cls.State.WAITING).update(state=cls.State.RUNNING):
-            return None
-        return cls.objects.select_related("village", "created_by").get(pk=pk)
 
     @property
     def file_path(self):

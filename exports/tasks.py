@@ -21,7 +21,7 @@ def build_export(run_id):
 
 def perform(run_id):
     """Write a waiting export, once (the claim is atomic)."""
-    run = ExportRun.claim(run_id)
+    run = ExportRun.objects.claim(run_id)
     if run is None:
         return False
     try:

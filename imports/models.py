@@ -172,6 +172,19 @@ def run_folder():
     return Path(settings.KIM_PARTIAL_UPLOADS_DIR) / "imports"
 
 
+class RunQuerySet(models.QuerySet):
+    """Work the task queue does for a village from a file (ImportRun here,
+    exports.ExportRun): each model has a State with WAITING and RUNNING."""
+
+    def claim(self, pk):
+        """Run `pk`, now marked running, if it was waiting; else None (another
+        worker took it first: the claim is one atomic UPDATE)."""
+        State = self.model.State
+        if not self.filter(pk=pk, state=State.WAITING).update(state=State.RUNNING):
+            return None
+        return self.select_related("village", "created_by").get(pk=pk)
+
+
 class ImportRun(models.Model):
     """An import started at the district desk: the uploaded file waits while
     staff choose the topics, then the task queue imports it
@@ -194,19 +207,13 @@ class ImportRun(models.Model):
     options = models.JSONField(default=dict)
     report = models.JSONField(default=dict)
 
+    objects = RunQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created", "-id"]
 
     def __str__(self):
         return f"{self.original_name} → {self.village}"
-
-    @classmethod
-    def claim(cls, pk):
-        """Run `pk`, now marked running, if it was waiting; else None (another
-        worker took it first: the claim is one atomic UPDATE)."""
-        if not cls.objects.filter(pk=pk, state=cls.State.WAITING).update(state=cls.State.RUNNING):
-            return None
-        return cls.objects.select_related("village", "created_by").get(pk=pk)
 
     @property
     def file_path(self):

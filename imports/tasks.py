@@ -25,7 +25,7 @@ def run_import(run_id):
 
 def perform(run_id):
     """Import a confirmed run, once (the claim is atomic), keeping its report."""
-    run = ImportRun.claim(run_id)
+    run = ImportRun.objects.claim(run_id)
     if run is None:
         return False
     try:
