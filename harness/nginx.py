@@ -42,8 +42,8 @@ def nginx_binary():
     return found
 
 
-def render_site(*, http_port, https_port, cert_dir, static_root, media_root, upstream, log_dir, redis, key_prefix,
-                upstreams_log=True, source=SITE_CONF, domain=None, slug=None):
+def render_site(*, http_port, https_port, notify_port, cert_dir, static_root, media_root, upstream, log_dir, redis,
+                key_prefix, upstreams_log=True, source=SITE_CONF, domain=None, slug=None):
     """A production nginx file (the site file, the snippet the sites share,
     or an own domain's block for `domain` and `slug`) with its placeholders
     swapped for loopback ones; beside its own access log, the tests' log of
@@ -71,13 +71,14 @@ def render_site(*, http_port, https_port, cert_dir, static_root, media_root, ups
     text = text.replace("/srv/kimportal/app/", f"{ROOT}/")
     text = text.replace("127.0.0.1:8000", upstream)
     text = text.replace("127.0.0.1:6379", redis)
+    text = text.replace("127.0.0.1:8089", f"127.0.0.1:{notify_port}")
     text = text.replace('set $kimportal_cache_key_prefix "";', f'set $kimportal_cache_key_prefix "{key_prefix}";')
     text = re.sub(r"^\s*listen \[::\]:.*\n", "", text, flags=re.M)  # loopback is IPv4 here
     text = re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{http_port}", text)
     text = re.sub(r"\blisten 443\b", f"listen 127.0.0.1:{https_port}", text)
     left = re.findall(
         r"example\.id|/srv/|/etc/letsencrypt|/etc/nginx/|/var/log|/var/www|village-slug|listen (?:80|443)\b"
-        r"|127\.0\.0\.1:(?:8000|6379)",
+        r"|127\.0\.0\.1:(?:8000|6379|8089)\b",
         re.sub(r"#.*", "", text),  # what nginx reads, not the comments
     )
     if left:
@@ -176,21 +177,24 @@ class Nginx:
     """nginx with the production site file in front of `upstream`."""
 
     def __init__(self, workdir, *, upstream, static_root, media_root, redis, key_prefix, workers=1, plain=False,
-                 own_domains=None, redis_password=None):
+                 own_domains=None, redis_password=None, notify_port=None):
         """plain: the site's pages on plain HTTP too, on `plain_port`, and
         only the production access log (for benchmarks, beside a peer served
         without TLS; production redirects plain HTTP to HTTPS).
         own_domains: {domain: village slug}, each with its block as
         deploy/own-domain.sh writes it (and a name in the certificate).
         redis_password: written where the site file includes it from, as
-        docs/operations.md says to."""
+        docs/operations.md says to.
+        notify_port: where the portal says stamps changed (notify_url; the
+        portal may need it before nginx is made, for its KIM_EDGE_NOTIFY)."""
         own_domains = own_domains or {}
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.cert_dir = self_signed_certificate(self.workdir / "cert", own_domains)
         self.http_port, self.https_port = free_port(), free_port()
+        self.notify_port = notify_port or free_port()
         paths = dict(
-            http_port=self.http_port, https_port=self.https_port, cert_dir=self.cert_dir,
+            http_port=self.http_port, https_port=self.https_port, notify_port=self.notify_port, cert_dir=self.cert_dir,
             static_root=static_root, media_root=media_root, upstream=upstream, log_dir=self.workdir,
             redis=redis, key_prefix=key_prefix, upstreams_log=not plain,
         )
@@ -242,6 +246,11 @@ class Nginx:
             self.process.wait(timeout=10)
             self._stderr.close()
             self.process = None
+
+    @property
+    def notify_url(self):
+        """KIM_EDGE_NOTIFY for a portal behind this nginx."""
+        return f"http://127.0.0.1:{self.notify_port}/stamps-changed"
 
     def tls_context(self):
         context = ssl.create_default_context(cafile=str(self.cert_dir / "fullchain.pem"))

@@ -227,6 +227,10 @@ CACHES = {
 # long at most, and how long a CDN or proxy in front may keep one (s-maxage).
 KIM_PAGE_CACHE_SECONDS = envint("KIM_PAGE_CACHE_SECONDS", 600)
 KIM_SHARED_CACHE_SECONDS = envint("KIM_SHARED_CACHE_SECONDS", 30)
+# Where nginx's edge hears that page-cache stamps changed (pagecache/edge.py;
+# the loopback listener in deploy/nginx/kimportal.conf): one address per
+# nginx in front of this portal, comma-separated; none without nginx.
+KIM_EDGE_NOTIFY = [url.strip() for url in os.environ.get("KIM_EDGE_NOTIFY", "").split(",") if url.strip()]
 # The query parameters public pages read, and the one form of each that a
 # cached page may be stored under (anything else is built, never stored):
 # a page number, and search words as the search box sends them (at most

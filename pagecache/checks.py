@@ -15,3 +15,18 @@ def check_shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_edge_notified(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.KIM_BEHIND_PROXY and "Redis" in backend and not settings.KIM_EDGE_NOTIFY:
+        return [
+            checks.Warning(
+                "Behind nginx with a Redis page cache, but KIM_EDGE_NOTIFY is empty: nginx's edge trusts the "
+                "stamps it read for a second, so a change can take that long to show.",
+                hint="Set KIM_EDGE_NOTIFY=http://127.0.0.1:8089/stamps-changed (deploy/nginx/kimportal.conf).",
+                id="kimportal.W002",
+            )
+        ]
+    return []

@@ -15,6 +15,7 @@ way; whatever it is unsure of, it passes here.
 import hashlib
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -197,8 +198,12 @@ class PageCacheMiddleware:
         response["X-Cache"] = "miss"
         if timeout > 0:
             headers = [(h, v) for h, v in response.items() if h != "X-Cache"]
+            # Whole seconds, rounded down: never after the cache drops it.
+            until = int(time.time()) + timeout
             try:
-                entry = entries.pack(self._named(request, built_under), response.status_code, headers, response.content)
+                entry = entries.pack(
+                    self._named(request, built_under), until, response.status_code, headers, response.content
+                )
                 cache.set(key, entry, timeout)
             except Exception:
                 # The page is built; the reader gets it even if the cache

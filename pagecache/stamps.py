@@ -22,8 +22,12 @@ as missing and is replaced.
 import hashlib
 import logging
 import secrets
+import time
 
 from django.core.cache import cache
+from django.db import transaction
+
+from pagecache import edge
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +133,21 @@ def scoped_key(scope, name, create=False):
     return f"kim:{scope}:{digest}:{stamp}"
 
 
-def _bump(*scopes):
+def _write(scopes):
+    written_at = time.monotonic()
     cache.set_many({stamp_key(scope): new_stamp() for scope in scopes}, STAMP_SECONDS)
+    return written_at
+
+
+def _bump(*scopes):
+    # At once, so a save fails while the cache is down (see for_request)...
+    written_at = _write(scopes)
+    if transaction.get_connection().in_atomic_block:
+        # ...and again after the commit: a reader may build a page in
+        # between, from what is still committed, under the new stamps.
+        transaction.on_commit(lambda: edge.stamps_changed(_write(scopes)))
+    else:
+        edge.stamps_changed(written_at)
 
 
 def site_changed(*scopes):

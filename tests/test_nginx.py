@@ -32,7 +32,8 @@ import redis
 from django.conf import settings
 
 from harness.nginx import Nginx, RedisServer, LoopbackTLS, nginx_binary
-from harness.servers import DEMO_PASSWORD, ROOT, PortalServer
+from harness.servers import DEMO_PASSWORD, ROOT, PortalServer, free_port
+from pagecache import edge
 
 pytestmark = pytest.mark.xdist_group("nginx")
 
@@ -96,6 +97,7 @@ def stack(tmp_path_factory):
     # Two villages with photos are all the media rule needs.
     portal = PortalServer(tmp_path_factory.mktemp("portal"), seed_args=("--villages", "2", "--articles", "2"))
     cache = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    notify_port = free_port()
     portal.env.update(
         # As in deploy/kimportal.env.example: Django trusts X-Forwarded-Proto
         # and nginx serves the uploads.
@@ -108,6 +110,8 @@ def stack(tmp_path_factory):
         KIM_EXPORT_X_ACCEL="1",
         # The Redis nginx reads the page cache from.
         CACHE_URL=cache.url,
+        # Where nginx hears of changes (deploy/kimportal.env.example).
+        KIM_EDGE_NOTIFY=f"http://127.0.0.1:{notify_port}/stamps-changed",
     )
     nginx = None
     try:
@@ -125,6 +129,7 @@ def stack(tmp_path_factory):
             static_root=portal.env["STATIC_ROOT"], media_root=portal.env["MEDIA_ROOT"],
             redis=cache.address, key_prefix=portal.env["CACHE_KEY_PREFIX"],
             own_domains={OWN: own_slug, "belum-desa.test": "taan", "hantu-desa.test": "taan"},
+            notify_port=notify_port,
         )
         (nginx.acme_challenges / "token-uji").write_text("token-uji.kunci")
         nginx.start()
@@ -469,6 +474,41 @@ def test_an_unchanged_page_answers_304_from_nginx(stack, village_paths):
     assert stack.upstream_of(marker) == "-"
 
 
+def _mget_calls(stack):
+    return stack.redis_client().info("commandstats").get("cmdstat_mget", {}).get("calls", 0)
+
+
+def test_a_hot_page_is_served_again_without_a_round_trip_to_redis(stack, village_paths):
+    path = village_paths["article"]
+    request(stack, VILLAGE, path)
+    assert request(stack, VILLAGE, path)[1]["X-Cache"] == "edge"
+    before = _mget_calls(stack)
+    for _ in range(5):
+        assert request(stack, VILLAGE, path)[1]["X-Cache"] == "edge"
+    # Five pages in well under the second nginx trusts the stamps it read:
+    # one read of Redis at most, when the lease ran out in between.
+    assert _mget_calls(stack) - before <= 1
+
+
+def test_the_lease_nginx_trusts_stamps_for_is_the_one_django_waits_out():
+    lua = (ROOT / "deploy" / "nginx" / "lua" / "kimportal" / "edge.lua").read_text()
+    assert float(re.search(r"^_M\.lease_s = ([0-9.]+)$", lua, re.M).group(1)) == edge.LEASE_SECONDS
+
+
+def test_being_told_of_a_change_takes_a_post_only(stack):
+    conn = http.client.HTTPConnection("127.0.0.1", stack.nginx.notify_port, timeout=5)
+    try:
+        for method, expected in (("GET", 405), ("POST", 204)):
+            conn.request(method, "/stamps-changed", headers={"Content-Length": "0"})
+            response = conn.getresponse()
+            response.read()
+            assert response.status == expected, method
+        conn.request("GET", "/")
+        assert conn.getresponse().status == 404
+    finally:
+        conn.close()
+
+
 def _page_keys(stack):
     return set(stack.redis_client().scan_iter(f"{stack.key_prefix}:1:kim:page:*"))
 
@@ -528,6 +568,9 @@ def test_the_beacon_counts_a_read_of_a_page_served_by_nginx(stack, village_paths
 @pytest.fixture
 def redis_stopped(stack):
     stack.redis.stop()
+    # What nginx read a moment ago holds for its lease (no change can be
+    # saved while Redis is down); after it, every page is Django's.
+    time.sleep(edge.LEASE_SECONDS + edge.MARGIN_SECONDS)
     try:
         yield
     finally:

@@ -9,6 +9,7 @@ next reader after a change sees it" is proved of nginx too. A cached answer
 says `client.cache_hit`: "hit" from Django, "edge" from nginx.
 """
 
+import time
 from http.cookies import SimpleCookie
 
 import pytest
@@ -16,6 +17,7 @@ import redis
 from django.test import Client
 
 from harness.nginx import Nginx, RedisServer
+from pagecache import edge
 
 KEY_PREFIX = "edge-tests"
 
@@ -71,6 +73,12 @@ def through_nginx(edge_stack, settings):
     }
     # nginx says X-Forwarded-Proto: https, as in production (KIM_URL_SCHEME=https).
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Every change is told to nginx, as in production (KIM_EDGE_NOTIFY)...
+    settings.KIM_EDGE_NOTIFY = [nginx.notify_url]
+    # ...and so is this test's fresh start: the database and Redis are new,
+    # while nginx still holds the last test's stamps and pages, which a
+    # running portal never sees replaced without a change.
+    edge.stamps_changed(time.monotonic())
     return ThroughNginx(nginx)
 
 

@@ -10,7 +10,7 @@ import time
 import pytest
 import redis
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -18,6 +18,7 @@ from articles.models import Article
 from harness.servers import free_port
 from pagecache import entries
 from pagecache.stamps import stamp_key
+from villages import hosts
 from tests.conftest import host
 from tests.factories import AnnouncementFactory, ArticleFactory, TopicFactory
 
@@ -130,6 +131,29 @@ def test_a_trashed_article_is_gone_at_once(client, taan_article):
     _text(client)
     _trash(taan_article)
     assert "panen-kakao" not in _text(client)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_nginx_could_not_be_told_of_is_still_seen_by_the_next_reader(through_nginx, settings, taan_article):
+    settings.KIM_EDGE_NOTIFY = [f"http://127.0.0.1:{free_port()}/stamps-changed"]  # nothing listens there
+    _get(through_nginx, "/berita/panen-kakao/")
+    assert _get(through_nginx, "/berita/panen-kakao/")["X-Cache"] == "edge"
+    taan_article.title = "Panen kakao melimpah"
+    taan_article.save()
+    assert "Panen kakao melimpah" in _text(through_nginx, "/berita/panen-kakao/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_bumps_its_stamps_again_when_it_commits(taan_article):
+    # A reader may build a page between the save and the commit, from what
+    # is still committed, under the stamps the save bumped: the commit's
+    # bump leaves that page behind.
+    key = stamp_key(hosts.cache_scope(taan_article.village.slug))
+    with transaction.atomic():
+        taan_article.title = "Panen kakao melimpah"
+        taan_article.save()
+        during = cache.get(key)
+    assert during is not None and cache.get(key) != during
 
 
 @pytest.mark.through_nginx
@@ -327,7 +351,7 @@ def test_a_page_is_served_when_the_cache_refuses_to_store_it(client, taan_articl
 def test_the_redis_cache_keeps_counters_pages_and_pickled_values_apart(own_redis):
     cache.set("stamp", 7)
     cache.incr("stamp")
-    page = entries.pack((("kim:stamp:global", "8"),), 200, [("Content-Type", "text/html")], b"\x80 seperti pickle")
+    page = entries.pack((("kim:stamp:global", "8"),), 1767225600, 200, [("Content-Type", "text/html")], b"\x80 seperti pickle")
     cache.set("page", page)
     pickled = (8, b"\x80 halaman yang dimulai seperti pickle")
     cache.set("pickled", pickled)

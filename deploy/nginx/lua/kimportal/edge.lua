@@ -21,6 +21,19 @@
 -- from its own cache at that moment, byte for byte, except that it says
 -- "X-Cache: edge" where Django says "hit".
 --
+-- A hot page costs no round trip to Redis either. The stamps read are kept
+-- for a second (the lease) in shared memory (lua_shared_dict kimportal_edge),
+-- under the number of the stamps' generation there; each worker keeps the
+-- pages it served (parsed, until the entry's own expiry) and serves one
+-- again while its stamps are the ones the lease holds. Django, after every
+-- change, writes the new stamps to Redis and then tells nginx
+-- (stamps_changed below, on a loopback listener): a new generation starts,
+-- no lease of the old one is read again, and the next request reads Redis.
+-- A lease is kept under the generation read before its Redis read, so one
+-- read before a change and kept after it is never used. When Django cannot
+-- reach nginx, it waits out the lease before the change's answer returns
+-- (pagecache/edge.py): either way, the next reader sees the change.
+--
 -- Configured by variables in the server block (deploy/nginx/kimportal.conf):
 --   $kimportal_village          the village's slug, empty on the district portal
 --   $kimportal_redis            host:port or unix:/path of the CACHE_URL's Redis
@@ -34,8 +47,20 @@ local byte, sub, find, format, lower, gmatch, match = string.byte, string.sub, s
     string.lower, string.gmatch, string.match
 local concat, type, tonumber = table.concat, type, tonumber
 local re_find = ngx.re.find
+local lrucache = require("resty.lrucache")
 
 local _M = {}
+
+-- How long stamps read from Redis are trusted without reading them again,
+-- in seconds: pagecache/edge.py's LEASE_SECONDS, which Django waits out when
+-- it cannot tell nginx of a change.
+_M.lease_s = 1
+-- Pages each worker keeps parsed: the hot ones (a worker's share of a
+-- village home is about 60 KB).
+_M.pages_per_worker = 400
+
+local leases = ngx.shared.kimportal_edge
+local pages = lrucache.new(_M.pages_per_worker)
 
 -- Redis answers in well under a millisecond on the same machine; past this
 -- the page is built by Django instead (which has its own cache to try).
@@ -271,6 +296,65 @@ local KEPT_ON_304 = {
     ["last-modified"] = true, ["vary"] = true,
 }
 
+-- The page from Redis with its stamps as they are now, parsed and kept in
+-- this worker until the entry's own expiry; nil when it is missing or stale.
+local function fetch(key, prefix, global_stamp, site_stamp, lease)
+    local values, err = redis_mget({ prefix .. global_stamp, prefix .. site_stamp, key })
+    if not values then
+        ngx.log(ngx.INFO, "kimportal edge: Redis: ", err)
+        return
+    end
+    local global_value, site_value, entry = values[1], values[2], values[3]
+    if not (global_value and site_value) then
+        return
+    end
+    local current = global_stamp .. "=" .. global_value .. " " .. site_stamp .. "=" .. site_value
+    if lease then
+        leases:set(lease, current, _M.lease_s)
+    end
+    if not entry then
+        return
+    end
+    local eol = find(entry, "\n", 1, true)
+    if not eol then
+        return
+    end
+    local expected = "KIM2 200 " .. current .. " until="
+    if sub(entry, 1, #expected) ~= expected then
+        return -- built under other stamps: stale, or another format
+    end
+    local expires = tonumber(sub(entry, #expected + 1, eol - 1))
+    local ttl = expires and expires - ngx.now()
+    if not ttl or ttl <= 0 then
+        return
+    end
+    local head_end = find(entry, "\n\n", eol, true)
+    if not head_end then
+        return
+    end
+    local page = { stamps = current, stored = {}, body = sub(entry, head_end + 2) }
+    local start = eol + 1
+    while start <= head_end do
+        local stop = find(entry, "\n", start, true)
+        local line = sub(entry, start, stop - 1)
+        start = stop + 1
+        local colon = find(line, ": ", 1, true)
+        if not colon then
+            return
+        end
+        local name, value = sub(line, 1, colon - 1), sub(line, colon + 2)
+        local lowered = lower(name)
+        if lowered == "etag" then
+            page.etag = value
+        elseif lowered == "last-modified" then
+            page.last_modified = value
+        end
+        page.stored[#page.stored + 1] = { name, lowered, value }
+    end
+    pages:set(key, page, ttl)
+    return page
+end
+
 -- The answer for this request from Redis: (304 or 200, headers as
 -- {name, lowered name, value}, body), or nil to pass it to Django.
 local function lookup()
@@ -292,50 +376,20 @@ local function lookup()
     local prefix = (ngx.var.kimportal_cache_key_prefix or "") .. ":1:"
     local global_stamp = "kim:stamp:global"
     local site_stamp = village ~= "" and ("kim:stamp:village:" .. village) or "kim:stamp:district"
-    local values, err = redis_mget({ prefix .. global_stamp, prefix .. site_stamp, prefix .. key })
-    if not values then
-        ngx.log(ngx.INFO, "kimportal edge: Redis: ", err)
-        return
-    end
-    local global_value, site_value, entry = values[1], values[2], values[3]
-    if not (global_value and site_value and entry) then
-        return
-    end
-    local eol = find(entry, "\n", 1, true)
-    if not eol then
-        return
-    end
-    local expected = "KIM1 200 " .. global_stamp .. "=" .. global_value .. " " .. site_stamp .. "=" .. site_value
-    if sub(entry, 1, eol - 1) ~= expected then
-        return -- built under other stamps: stale, or another format
-    end
-    local head_end = find(entry, "\n\n", eol, true)
-    if not head_end then
-        return
-    end
-    local stored, etag, last_modified = {}, nil, nil
-    local start = eol + 1
-    while start <= head_end do
-        local stop = find(entry, "\n", start, true)
-        local line = sub(entry, start, stop - 1)
-        start = stop + 1
-        local colon = find(line, ": ", 1, true)
-        if not colon then
+    key = prefix .. key
+    local lease = leases and (prefix .. site_stamp .. " " .. (leases:get("generation") or 0))
+    local current = lease and leases:get(lease)
+    local page = current and pages:get(key)
+    if not (page and page.stamps == current) then
+        page = fetch(key, prefix, global_stamp, site_stamp, lease)
+        if not page then
             return
         end
-        local name, value = sub(line, 1, colon - 1), sub(line, colon + 2)
-        local lowered = lower(name)
-        if lowered == "etag" then
-            etag = value
-        elseif lowered == "last-modified" then
-            last_modified = value
-        end
-        stored[#stored + 1] = { name, lowered, value }
     end
-    if not_modified(headers, etag, last_modified) then
-        return 304, stored
+    if not_modified(headers, page.etag, page.last_modified) then
+        return 304, page.stored
     end
-    return 200, stored, sub(entry, head_end + 2)
+    return 200, page.stored, page.body
 end
 
 function _M.serve()
@@ -368,6 +422,22 @@ function _M.serve()
     end
     ngx.send_headers()
     return ngx.exit(ngx.HTTP_OK)
+end
+
+-- Django's word that stamps changed (POST, from the loopback listener in
+-- deploy/nginx/kimportal.conf): a new generation, so every lease read from
+-- now on is read from Redis afresh. It carries nothing else, so whoever
+-- reaches the listener can at most make nginx read Redis more often.
+function _M.stamps_changed()
+    if ngx.req.get_method() ~= "POST" then
+        return ngx.exit(405)
+    end
+    local generation, err = leases:incr("generation", 1, 0)
+    if not generation then
+        ngx.log(ngx.ERR, "kimportal edge: ", err)
+        return ngx.exit(500)
+    end
+    return ngx.exit(204)
 end
 
 return _M
