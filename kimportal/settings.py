@@ -227,10 +227,6 @@ CACHES = {
 # long at most, and how long a CDN or proxy in front may keep one (s-maxage).
 KIM_PAGE_CACHE_SECONDS = envint("KIM_PAGE_CACHE_SECONDS", 600)
 KIM_SHARED_CACHE_SECONDS = envint("KIM_SHARED_CACHE_SECONDS", 30)
-# Where nginx's edge hears that page-cache stamps changed (pagecache/edge.py;
-# the loopback listener in deploy/nginx/kimportal.conf): one address per
-# nginx in front of this portal, comma-separated; none without nginx.
-KIM_EDGE_NOTIFY = [url.strip() for url in os.environ.get("KIM_EDGE_NOTIFY", "").split(",") if url.strip()]
 # The query parameters public pages read, and the one form of each that a
 # cached page may be stored under (anything else is built, never stored):
 # a page number, and search words as the search box sends them (at most
@@ -253,6 +249,18 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Behind nginx every request comes from 127.0.0.1; see villages/proxy.py.
 KIM_BEHIND_PROXY = envbool("KIM_BEHIND_PROXY", False)
+# Where nginx's edge hears that page-cache stamps changed (pagecache/edge.py):
+# one address per nginx in front of this portal, comma-separated. Behind a
+# proxy it is the loopback listener of deploy/nginx/kimportal.conf unless set;
+# set it empty for an nginx without the edge. Unheard, a change waits out
+# the edge's lease before its answer returns: slower, never stale.
+KIM_EDGE_NOTIFY = [
+    url.strip()
+    for url in os.environ.get(
+        "KIM_EDGE_NOTIFY", "http://127.0.0.1:8089/stamps-changed" if KIM_BEHIND_PROXY else ""
+    ).split(",")
+    if url.strip()
+]
 AXES_CLIENT_IP_CALLABLE = "villages.proxy.client_ip"
 # Two-factor login (accounts/twofactor.py): anyone may turn it on; with this
 # on, district staff and superusers must before the newsroom opens for them.

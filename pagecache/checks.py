@@ -23,9 +23,10 @@ def check_edge_notified(app_configs, **kwargs):
     if settings.KIM_BEHIND_PROXY and "Redis" in backend and not settings.KIM_EDGE_NOTIFY:
         return [
             checks.Warning(
-                "Behind nginx with a Redis page cache, but KIM_EDGE_NOTIFY is empty: nginx's edge trusts the "
-                "stamps it read for a second, so a change can take that long to show.",
-                hint="Set KIM_EDGE_NOTIFY=http://127.0.0.1:8089/stamps-changed (deploy/nginx/kimportal.conf).",
+                "Behind nginx with a Redis page cache, but KIM_EDGE_NOTIFY is set empty: if nginx's edge is in "
+                "front, it trusts the stamps it read for a second, so a change can take that long to show.",
+                hint="Unset it, or set KIM_EDGE_NOTIFY=http://127.0.0.1:8089/stamps-changed "
+                "(deploy/nginx/kimportal.conf); empty only for an nginx without the edge.",
                 id="kimportal.W002",
             )
         ]

@@ -20,8 +20,10 @@ log = logging.getLogger(__name__)
 
 # edge.lua's _M.lease_s (tests/test_nginx.py holds them equal).
 LEASE_SECONDS = 1
-# For the leases nginx took while Redis was being written (its reads may
-# take up to its 20 ms timeout) and its clock, cached once per event loop.
+# nginx counts a lease from before it asked Redis, which was before the
+# stamps were written if it read the old ones; the margin is for its clock,
+# read once per turn of its event loop, so a turn that ran long (up to a
+# quarter of a second) makes a lease look younger than it is.
 MARGIN_SECONDS = 0.25
 # nginx is on loopback: it answers in a millisecond or it is not there.
 TIMEOUT_SECONDS = 0.5
@@ -47,7 +49,7 @@ def stamps_changed(written_at):
     for url in settings.KIM_EDGE_NOTIFY:
         try:
             _tell(url)
-        except (OSError, http.client.HTTPException) as error:
+        except Exception as error:  # refused, timed out, a 403, a malformed address
             log.error("nginx was not told that pages changed (%s: %s); waiting out its lease", url, error)
             time.sleep(max(0, written_at + LEASE_SECONDS + MARGIN_SECONDS - time.monotonic()))
             return

@@ -134,20 +134,44 @@ def scoped_key(scope, name, create=False):
 
 
 def _write(scopes):
-    written_at = time.monotonic()
     cache.set_many({stamp_key(scope): new_stamp() for scope in scopes}, STAMP_SECONDS)
-    return written_at
 
 
 def _bump(*scopes):
     # At once, so a save fails while the cache is down (see for_request)...
-    written_at = _write(scopes)
-    if transaction.get_connection().in_atomic_block:
-        # ...and again after the commit: a reader may build a page in
-        # between, from what is still committed, under the new stamps.
-        transaction.on_commit(lambda: edge.stamps_changed(_write(scopes)))
-    else:
+    written_at = time.monotonic()
+    _write(scopes)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
         edge.stamps_changed(written_at)
+        return
+    # ...and again after the commit: a reader may build a page in between,
+    # from what is still committed, under the new stamps. Written and told
+    # once per transaction, whatever number of saves it holds (a bulk
+    # delete): the first of its callbacks takes every scope, the rest find
+    # none. (Scopes of a rolled-back transaction are bumped with the next
+    # one's: a needless rebuild, never a stale page.)
+    connection.__dict__.setdefault(_PENDING, set()).update(scopes)
+    transaction.on_commit(lambda: _after_commit(connection))
+
+
+# The scopes bumped in a transaction, kept on its connection until it commits.
+_PENDING = "_page_cache_pending_scopes"
+
+
+def _after_commit(connection):
+    scopes = connection.__dict__.pop(_PENDING, None)
+    if not scopes:
+        return
+    written_at = time.monotonic()
+    try:
+        _write(scopes)
+    except Exception:
+        # Committed already: the editor's work is saved, and the stamps
+        # written before the commit stand (only a page built in between,
+        # in this same moment, could be out of date).
+        log.exception("Page cache unavailable at commit")
+    edge.stamps_changed(written_at)
 
 
 def site_changed(*scopes):

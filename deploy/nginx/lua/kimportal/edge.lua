@@ -299,6 +299,7 @@ local KEPT_ON_304 = {
 -- The page from Redis with its stamps as they are now, parsed and kept in
 -- this worker until the entry's own expiry; nil when it is missing or stale.
 local function fetch(key, prefix, global_stamp, site_stamp, lease)
+    local asked_at = ngx.now() -- this event loop's start: before the MGET
     local values, err = redis_mget({ prefix .. global_stamp, prefix .. site_stamp, key })
     if not values then
         ngx.log(ngx.INFO, "kimportal edge: Redis: ", err)
@@ -310,7 +311,14 @@ local function fetch(key, prefix, global_stamp, site_stamp, lease)
     end
     local current = global_stamp .. "=" .. global_value .. " " .. site_stamp .. "=" .. site_value
     if lease then
-        leases:set(lease, current, _M.lease_s)
+        -- The lease runs from the moment Redis was asked, not from now: a
+        -- worker stalled while the answer waited cannot stretch it past
+        -- the wait Django allows for it (pagecache/edge.py).
+        ngx.update_time()
+        local left = _M.lease_s - (ngx.now() - asked_at)
+        if left > 0.001 then
+            leases:set(lease, current, left)
+        end
     end
     if not entry then
         return
