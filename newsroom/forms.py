@@ -70,6 +70,10 @@ class StoryForm(NotStaleMixin, forms.ModelForm):
             self.fields["publish_at"].initial = timezone.localtime(self.instance.published_at)
         self.init_edited_version()
 
+    def clean_title(self):
+        # Typed into a field that wraps: a line break pasted in is a space.
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean_body(self):
         body = self.cleaned_data.get("body", "")
         for source in image_sources(body):

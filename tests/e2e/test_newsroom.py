@@ -111,3 +111,22 @@ def test_a_tall_photo_going_up_leaves_its_progress_in_sight(portal, browser, tmp
     box, bar = status.bounding_box(), page.locator(".actions.sticky").bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= bar["y"], (box, bar)
     context.close()
+
+
+def test_a_long_title_is_read_back_whole_on_a_phone_and_stays_one_line(portal, browser, screenshot_dir):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    portal.sign_in(page, "editor-taan")
+    page.goto(portal.url(path="/redaksi/taan/tulis/"))
+    title = page.locator("#id_title")
+    words = "Warga Dusun Salu bergotong royong memperbaiki jembatan gantung yang rusak diterjang banjir pekan lalu"
+    title.fill(words)
+    assert title.evaluate("el => el.scrollHeight <= el.clientHeight + 1"), "part of the title is hidden"
+    page.screenshot(path=str(screenshot_dir / "newsroom-long-title-phone.png"))
+    title.press("End")
+    title.press("Enter")
+    assert title.evaluate("el => document.activeElement !== el"), "Enter should put the keyboard away"
+    title.focus()
+    page.keyboard.insert_text("\nsebelum musim hujan")
+    assert title.input_value() == words + " sebelum musim hujan"
+    context.close()

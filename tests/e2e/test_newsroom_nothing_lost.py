@@ -40,8 +40,8 @@ def test_the_form_waits_for_a_photo_still_going_up(portal, writing, tmp_path, sc
     writing.wait_for_function("button => button.disabled", arg=submit.element_handle(), timeout=10_000)
     assert "Tunggu" in submit.inner_text() and save.is_disabled()
     writing.screenshot(path=str(screenshot_dir / "newsroom-waits-for-photo-phone.png"))
-    # Enter in the title would send the form: held, with the reason on screen.
-    writing.locator("#id_title").press("Enter")
+    # Enter in a one-line field would send the form: held, with the reason on screen.
+    writing.locator("#id_photo_caption").press("Enter")
     assert "/tulis/" in writing.url
     writing.wait_for_function("button => !button.disabled", arg=submit.element_handle(), timeout=120_000)
     with writing.expect_navigation():

@@ -29,6 +29,12 @@ def test_a_draft_may_be_only_a_title(client, taan_editor, taan):
     assert Article.objects.get().status == "draft"
 
 
+def test_a_line_break_in_a_title_is_saved_as_a_space(client, taan_editor, taan):
+    client.force_login(taan_editor)
+    client.post(write_url(taan), story(title="Kerja bakti\r\n di pantai"), HTTP_HOST=BASE)
+    assert Article.objects.get().title == "Kerja bakti di pantai"
+
+
 def test_submitting_needs_a_body(client, taan_editor, taan):
     client.force_login(taan_editor)
     response = client.post(write_url(taan), story(body="", action="submit"), HTTP_HOST=BASE)

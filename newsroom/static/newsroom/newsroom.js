@@ -20,6 +20,20 @@
   }
   if (!form) return;
 
+  // A title wraps in its field so it can be read back whole, but it is one
+  // line: Enter ("Selesai" on a phone's keyboard) puts the keyboard away,
+  // and a line break pasted in becomes a space.
+  Array.prototype.forEach.call(form.querySelectorAll("[data-one-line]"), function (el) {
+    el.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter") return;
+      e.preventDefault();
+      el.blur();
+    });
+    el.addEventListener("input", function () {
+      if (/[\r\n]/.test(el.value)) el.value = el.value.replace(/\s*[\r\n]+\s*/g, " ");
+    });
+  });
+
   var key = form.getAttribute("data-draft-key");
   var FIELDS = ["title", "body", "excerpt", "topic", "photo", "photo_caption", "photo_alt"];
   var note = form.querySelector("[data-offline-note]");
