@@ -1,6 +1,6 @@
 """Our CKEditor 5 build in the admin (the district's: staff write there
-too), on a phone, under the portal's Content-Security-Policy: the textarea
-works before it arrives, images go up and only finished ones are ever in the
+too) and the newsroom's body, on a phone, under the portal's
+Content-Security-Policy: the textarea works before it arrives, images go up and only finished ones are ever in the
 text that is saved. (The newsroom's own form, with photos.js, is in
 test_photo_uploads.py.)"""
 
@@ -146,3 +146,29 @@ def test_announcements_get_the_editor_without_images(portal, browser):
     assert page.locator(".ck-file-dialog-button").count() == 0
     assert page.evaluate("() => window.editors.id_body.plugins.has('ImageUpload')") is False
     context.close()
+
+
+def test_a_photos_toolbar_leaves_the_line_above_it_readable(portal, phone, tmp_path, screenshot_dir):
+    page = phone
+    portal.sign_in(page, "editor-taan")
+    page.goto(portal.url(path="/redaksi/taan/tulis/"))
+    _wait_for_editor(page)
+    page.locator(".ck-editor__editable").click()
+    page.keyboard.type("Paragraf pertama tentang kegiatan warga di dusun.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Baris tepat di atas foto.")
+    page.keyboard.press("Enter")
+    photo = tmp_path / "IMG_20250301_080000.jpg"
+    photo.write_bytes(images.phone_jpeg(1600, 1200))
+    page.locator(".ck-file-dialog-button input[type=file]").set_input_files(str(photo))
+    image = page.locator(".ck-editor__editable figure.image")
+    image.locator("img[src*='/media/villages/taan/photos/']").wait_for(timeout=30_000)
+    image.locator("img").click()
+    toolbar = page.locator(".ck-balloon-panel_visible .ck-toolbar[aria-label='Alat gambar']")
+    toolbar.wait_for()
+    page.wait_for_timeout(300)  # the balloon settles where it is placed
+    line_above = page.locator(".ck-editor__editable p", has_text="Baris tepat di atas foto.").bounding_box()
+    top_of_toolbar = toolbar.bounding_box()["y"]
+    assert top_of_toolbar >= line_above["y"] + line_above["height"], "the toolbar covers the line above the photo"
+    assert top_of_toolbar >= image.bounding_box()["y"]
+    page.screenshot(path=str(screenshot_dir / "editor-photo-toolbar-phone.png"), full_page=False)
