@@ -1,8 +1,9 @@
 """Our CKEditor 5 build in the admin (the district's: staff write there
 too) and the newsroom's body, on a phone, under the portal's
-Content-Security-Policy: the textarea works before it arrives, images go up and only finished ones are ever in the
-text that is saved. (The newsroom's own form, with photos.js, is in
-test_photo_uploads.py.)"""
+Content-Security-Policy: the textarea works before it arrives, images go
+up and only finished ones are ever in the text that is saved, and a
+photo's toolbar covers no text. (The newsroom's lead photo, with
+photos.js, is in test_photo_uploads.py.)"""
 
 import re
 
