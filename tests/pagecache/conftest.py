@@ -55,6 +55,9 @@ def edge_stack(tmp_path_factory, live_server):
             tmp_path_factory.mktemp("edge-nginx"),
             upstream=f"{'127.0.0.1' if host == 'localhost' else host}:{port}",
             static_root=files / "static", media_root=files / "media", redis=cache.address, key_prefix=KEY_PREFIX,
+            # Two workers, as on a 2-core server: the word of a change reaches
+            # one of them, and the next reader may be served by the other.
+            workers=2,
         ).start()
         yield nginx, cache
     finally:
