@@ -3,13 +3,14 @@ the stamps it read (deploy/nginx/lua/kimportal/edge.lua) never outliving a
 change it was told of, even when its read of Redis crossed the change."""
 
 import contextlib
+import re
 import socket
 import threading
 import time
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import OperationalError, transaction
 
 from articles.models import Article
 from harness.nginx import Nginx, RedisServer
@@ -160,3 +161,51 @@ def test_stamps_nginx_read_before_a_change_are_not_used_after_it(held_nginx, thr
     # The stamps that read brought back belong to the generation before the
     # change: the next reader reads Redis again and finds the page stale.
     assert _cache_of(nginx) != "edge"
+
+
+def _save_past_sqlite_locks(article):
+    # The tests' in-memory SQLite locks a table while the live server reads
+    # it (PostgreSQL does not): a save that meets the lock tries again.
+    for _ in range(100):
+        try:
+            return article.save()
+        except OperationalError:
+            time.sleep(0.01)
+    raise AssertionError("the article could not be saved")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_reader_after_a_change_gets_the_old_page_while_readers_keep_nginx_busy(through_nginx, taan_article):
+    """Four readers reading the article through nginx (two workers) while it
+    is retitled twenty times: every read that began after a save returned
+    shows that title or a newer one."""
+    reads, done = [], threading.Event()
+
+    def reader():
+        while not done.is_set():
+            began = time.monotonic()
+            answer = through_nginx.get(PATH, HTTP_HOST=host("taan"))
+            if answer.status_code != 200:  # the tests' in-memory SQLite, locked by a save (below)
+                continue
+            number = re.search(r"Panen kakao ke-(\d+)", answer.content.decode())
+            reads.append((began, int(number.group(1)) if number else 0, answer["X-Cache"]))
+
+    readers = [threading.Thread(target=reader) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    saved = []
+    try:
+        for number in range(1, 21):
+            time.sleep(0.1)
+            taan_article.title = f"Panen kakao ke-{number}"
+            _save_past_sqlite_locks(taan_article)
+            saved.append((time.monotonic(), number))
+        time.sleep(0.1)
+    finally:
+        done.set()
+        for thread in readers:
+            thread.join()
+    stale = [(began, seen, how) for began, seen, how in reads
+             if seen < max((number for returned, number in saved if returned < began), default=0)]
+    assert stale == []
+    assert sum(how == "edge" for _, _, how in reads) > 20, "nginx served too few of the reads for this to show anything"
